@@ -1,0 +1,3 @@
+from vector_desktop.app import main
+
+raise SystemExit(main())

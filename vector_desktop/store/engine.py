@@ -1,0 +1,180 @@
+"""Opening the local SQLite store safely.
+
+Rules: a corrupt or unreadable file is moved aside (never deleted) and a fresh store is made; a store from a newer
+version of the app is not touched at all (StoreNewerError); an older store is backed up before it is migrated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from vector_desktop.domain.errors import ProfileNotWritableError, StoreError, StoreNewerError
+from vector_desktop.store import schema
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class OpenedStore:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path
+    moved_aside: Path | None = None
+    backup: Path | None = None
+
+    @property
+    def notice(self) -> str:
+        """What the user must be told about how the store was opened ('' when nothing happened)."""
+        if self.moved_aside is not None:
+            return (
+                f"Your local data file could not be read, so it was kept aside as {self.moved_aside} and a new "
+                "one was started. Nothing was deleted."
+            )
+        return ""
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 5})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    """Rename the store and its WAL/SHM companions; returns the new name of the main file."""
+    target = path.with_name(f"{path.name}.{reason}-{_timestamp()}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{reason}-{_timestamp()}-{n}")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    path.rename(target)
+    log.warning("store %s moved aside to %s (%s)", path, target, reason)
+    return target
+
+
+def read_revision(path: Path) -> str | None:
+    """The store's schema revision, or None for a new/empty file. Raises sqlite3.DatabaseError when corrupt."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as handle:
+        if handle.read(16) != SQLITE_HEADER:
+            raise sqlite3.DatabaseError("file is not a database")
+    uri = f"file:{path}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=5)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise sqlite3.DatabaseError("file is not a Vector Desktop store")
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        status = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if status is None or status[0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {status[0] if status else 'no answer'}")
+        return row[0] if row else None
+    finally:
+        connection.close()
+
+
+def backup_store(path: Path, backup_dir: Path, revision: str | None) -> Path:
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    target = backup_dir / f"{path.stem}-{revision or 'none'}-{_timestamp()}.sqlite3"
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_store(path: Path, backup_dir: Path) -> OpenedStore:
+    """Open (creating or migrating as needed) the store at `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ProfileNotWritableError(
+            f"Cannot create the data folder {path.parent}: {error.strerror}."
+        ) from None
+    moved: Path | None = None
+    try:
+        revision = read_revision(path)
+    except sqlite3.OperationalError as error:
+        if "unable to open" in str(error) or "readonly" in str(error):
+            raise ProfileNotWritableError(f"Cannot read the data file {path}: {error}.") from None
+        moved = move_aside(path, "unreadable")
+        revision = None
+    except sqlite3.DatabaseError:
+        moved = move_aside(path, "corrupt")
+        revision = None
+    except PermissionError as error:
+        raise ProfileNotWritableError(f"Cannot read the data file {path}: {error.strerror}.") from None
+    if revision is not None and revision not in schema.known_revisions():
+        raise StoreNewerError(
+            f"The data file {path} was written by a newer version of Vector Desktop (schema {revision}). "
+            "It was not changed. Update the app, or start with another --profile."
+        )
+    backup: Path | None = None
+    try:
+        if revision != schema.HEAD:
+            if revision is not None:
+                backup = backup_store(path, backup_dir, revision)
+            schema.upgrade(path)
+        engine = make_engine(path)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except sqlite3.OperationalError as error:
+        raise _io_problem(path, error) from None
+    except OSError as error:
+        raise _io_problem(path, error) from None
+    except Exception as error:
+        cause = getattr(error, "orig", None)
+        if isinstance(cause, sqlite3.OperationalError):
+            raise _io_problem(path, cause) from None
+        raise
+    return OpenedStore(engine, sessionmaker(engine, expire_on_commit=False), path, moved, backup)
+
+
+def _io_problem(path: Path, error: BaseException) -> StoreError:
+    text = str(error)
+    if "full" in text or "too large" in text.lower() or getattr(error, "errno", None) in (27, 28):
+        return ProfileNotWritableError(
+            f"The disk holding {path.parent} is full; free some space and start again."
+        )
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return ProfileNotWritableError(
+            f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
+        )
+    return StoreError(f"Cannot open the data file {path}: {text}")
