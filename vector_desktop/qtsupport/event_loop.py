@@ -13,9 +13,7 @@ import qasync
 class HookedQEventLoop(qasync.QEventLoop):
     def run_forever(self) -> None:  # type: ignore[override]
         old = sys.get_asyncgen_hooks()
-        sys.set_asyncgen_hooks(
-            firstiter=self._asyncgen_firstiter_hook, finalizer=self._asyncgen_finalizer_hook
-        )
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook, finalizer=self._asyncgen_finalizer_hook)
         try:
             super().run_forever()
         finally:

@@ -1,0 +1,77 @@
+"""Composition root: parses the command line, builds every object, runs the qasync loop.
+
+Only this module (with core.py for the Qt-free part) knows concrete classes. The GUI paints the main window first
+and opens the store and services right after, off the GUI thread, so heavy imports never delay the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from vector_desktop import APP_NAME, __version__
+from vector_desktop.cli import parse_args
+from vector_desktop.domain.errors import VectorError
+from vector_desktop.paths import AppPaths, resolve_paths
+
+log = logging.getLogger("vector_desktop")
+
+
+def fail_line(message: str) -> None:
+    print(f"vector-desktop: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.handler is not None:
+        return run_command(args)
+    from vector_desktop.gui import run_gui
+
+    return run_gui(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """A subcommand: no Qt. Problems are one line on stderr and a non-zero exit code."""
+    from vector_desktop.core import open_core
+    from vector_desktop.logging_setup import configure_logging
+
+    paths: AppPaths = resolve_paths(args.profile)
+    try:
+        core = open_core(paths, offline=bool(args.offline))
+    except VectorError as error:
+        fail_line(str(error))
+        return 1
+    except OSError as error:
+        fail_line(f"cannot use the profile folder: {error.strerror or error} ({error.filename or paths.data_dir})")
+        return 1
+    try:
+        configure_logging(paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")), stderr=False)
+        problems = core.config.validate_all()
+        if problems:
+            fail_line("invalid settings: " + "; ".join(describe_problem(core, p.key, str(p)) for p in problems))
+            return 2
+        return int(args.handler(core, args))
+    except VectorError as error:
+        fail_line(str(error))
+        return 1
+    except KeyboardInterrupt:
+        fail_line("interrupted")
+        return 130
+    finally:
+        core.close()
+
+
+def describe_problem(core, key: str, message: str) -> str:  # type: ignore[no-untyped-def]
+    origin = core.config.dotenv_origin.get(key)
+    where = f" (in {origin})" if origin and key in core.config.dotenv else ""
+    return f"{message}{where}"
+
+
+def version_text() -> str:
+    return f"{APP_NAME} {__version__}"
+
+
+def default_log_file(paths: AppPaths) -> Path:
+    return paths.log_file

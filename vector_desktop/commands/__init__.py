@@ -1,0 +1,7 @@
+"""Command-line subcommands (no Qt). Each module has `register(subparsers, common)` that sets `handler`.
+
+A handler is `handler(core: Core, args: argparse.Namespace) -> int`. Modules are imported only when the command
+line is parsed, never on the GUI's start-up path.
+"""
+
+COMMAND_MODULES: tuple[str, ...] = ()

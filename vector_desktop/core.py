@@ -1,0 +1,63 @@
+"""The Qt-free part of the composition root: paths, store, settings and secrets, shared by the GUI and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vector_desktop.config import Config, load_config
+from vector_desktop.paths import AppPaths
+from vector_desktop.secrets import SecretStore
+from vector_desktop.store.engine import OpenedStore, open_store
+from vector_desktop.store.settings_repository import SettingsRepository
+
+
+def keychain_service(paths: AppPaths) -> str:
+    """One keychain namespace per profile, so a test or second profile never sees the main profile's keys."""
+    if paths.profile_dir is None:
+        return "vector-desktop"
+    digest = hashlib.sha256(str(paths.profile_dir).encode()).hexdigest()[:12]
+    return f"vector-desktop:{digest}"
+
+
+def dotenv_paths(paths: AppPaths, cwd: Path | None = None) -> list[Path]:
+    """.env in the working directory, then the profile's .env (the later file wins)."""
+    return [(cwd or Path.cwd()) / ".env", paths.profile_env_file]
+
+
+@dataclass
+class Core:
+    paths: AppPaths
+    store: OpenedStore
+    config: Config
+    secrets: SecretStore
+    settings: SettingsRepository
+    offline: bool = False
+    closers: list = field(default_factory=list)
+
+    def close(self) -> None:
+        for closer in reversed(self.closers):
+            closer()
+        self.closers.clear()
+        self.store.dispose()
+
+
+def open_core(
+    paths: AppPaths,
+    *,
+    offline: bool = False,
+    environ: Mapping[str, str] | None = None,
+    secrets: SecretStore | None = None,
+) -> Core:
+    """Open everything the services need. Raises VectorError subclasses with messages for the user."""
+    paths.ensure()
+    store = open_store(paths.store_file, paths.backup_dir)
+    secret_store = secrets or SecretStore(keychain_service(paths))
+    settings = SettingsRepository(store.sessions)
+    config: Config = load_config(
+        dotenv_paths(paths), dict(os.environ if environ is None else environ), settings.load_all(), secret_store
+    )
+    return Core(paths, store, config, secret_store, settings, offline)

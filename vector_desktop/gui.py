@@ -1,0 +1,263 @@
+"""The GUI half of the composition root: QApplication, main window first, then the store and services.
+
+Order matters for start-up speed: nothing heavy (SQLAlchemy, Alembic, keyring, boto3, sentry) is imported before
+the main window has been shown; `GuiSession.finish_startup` opens them in a worker thread afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from vector_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from vector_desktop.domain.errors import VectorError
+from vector_desktop.logging_setup import configure_logging
+from vector_desktop.paths import AppPaths, resolve_paths
+from vector_desktop.qtsupport.crash import CrashHandler, CrashReport
+from vector_desktop.qtsupport.event_loop import HookedQEventLoop
+from vector_desktop.qtsupport.qtlog import install_qt_message_handler
+from vector_desktop.qtsupport.tasks import TaskOwner
+from vector_desktop.qtsupport.theme import THEMES, apply_theme
+from vector_desktop.views.main_window import MainWindow
+
+log = logging.getLogger("vector_desktop.gui")
+
+
+def fail_line(message: str) -> None:
+    print(f"vector-desktop: {message}", file=sys.stderr, flush=True)
+
+
+class GuiSession:
+    """One run of the GUI: owns the window, the loop, the core services and their shutdown."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, paths: AppPaths, lock: QLockFile) -> None:
+        self.app = app
+        self.args = args
+        self.paths = paths
+        self.lock = lock
+        self.interactive = not args.screenshot
+        self.exit_code = 0
+        self.core: Any = None
+        self.closers: list[Any] = []
+        self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
+        self.theme_choice = self._initial_theme()
+        apply_theme(app, self.theme_choice)
+        self.window = MainWindow(self.prefs)
+        self.window.set_theme_choice(self.theme_choice)
+        self.loop = HookedQEventLoop(app)
+        asyncio.set_event_loop(self.loop)
+        self.crash = CrashHandler(self.show_crash)
+        self.crash.install(self.loop)
+        self.tasks = TaskOwner(self._task_failed)
+        self.ready = asyncio.Event()
+        self._wire_window()
+
+    # Start-up ---------------------------------------------------------------------------------------------------------
+    def _initial_theme(self) -> str:
+        choice = os.environ.get("VECTOR_THEME") or str(self.prefs.value("ui/theme", "system") or "system")
+        return choice.lower() if choice.lower() in THEMES else "system"
+
+    def _wire_window(self) -> None:
+        window = self.window
+        window.theme_requested.connect(self.set_theme)
+        window.open_log_folder_requested.connect(lambda: self._open_folder(self.paths.log_dir))
+        window.open_data_folder_requested.connect(lambda: self._open_folder(self.paths.data_dir))
+        window.about_requested.connect(self._about)
+
+    def run(self) -> int:
+        self.window.show()
+        QTimer.singleShot(0, lambda: self.tasks.start(self.finish_startup(), "startup"))
+        quit_future = self.loop.create_future()
+        self.app.aboutToQuit.connect(lambda: quit_future.done() or quit_future.set_result(None))
+        with self.loop:
+            self.loop.run_until_complete(quit_future)
+            self.loop.run_until_complete(self.shutdown())
+        return self.exit_code
+
+    async def finish_startup(self) -> None:
+        from vector_desktop.core import open_core
+
+        loop = asyncio.get_running_loop()
+        try:
+            self.core = await loop.run_in_executor(None, lambda: open_core(self.paths, offline=bool(self.args.offline)))
+            await loop.run_in_executor(None, self.core.secrets.check)
+        except VectorError as error:
+            self.fatal(str(error))
+            return
+        except OSError as error:
+            self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
+            return
+        core = self.core
+        configure_logging(self.paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")))
+        self._report_startup_notices()
+        if (
+            core.config.get("VECTOR_THEME") != self.theme_choice
+            and core.config.source("VECTOR_THEME").name != "DEFAULT"
+        ):
+            self.set_theme(str(core.config.get("VECTOR_THEME")), save=False)
+        self.window.restore_last_panel(self.args.panel)
+        self.ready.set()
+        if self.args.screenshot:
+            await self.take_screenshot(Path(self.args.screenshot))
+
+    def _report_startup_notices(self) -> None:
+        core = self.core
+        if core.store.notice:
+            self.window.show_notice("store", core.store.notice)
+            self.inform(self.window.tr("Your data file was kept aside"), core.store.notice)
+        if core.secrets.problem:
+            self.window.show_notice("keychain", core.secrets.problem)
+        problems = core.config.validate_all()
+        if problems:
+            lines = []
+            for problem in problems:
+                origin = core.config.dotenv_origin.get(problem.key)
+                where = f" ({origin})" if origin and problem.key in core.config.dotenv else ""
+                lines.append(f"{problem}{where}")
+            text = self.window.tr("Some settings are invalid and were ignored: ") + "; ".join(lines)
+            self.window.show_notice("config", text)
+            log.warning("%s", text)
+
+    async def take_screenshot(self, target: Path) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWaitForWindowExposed(self.window, 2000)
+        await asyncio.sleep(0.15)  # let pending layouts and paints settle
+        self.app.processEvents()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self.window.grab().save(str(target), "PNG"):
+            fail_line(f"cannot write screenshot {target}")
+            self.exit_code = 1
+        self.app.exit(self.exit_code)
+
+    # Faults -----------------------------------------------------------------------------------------------------------
+    def fatal(self, message: str) -> None:
+        """A problem the app cannot start with: one line on stderr, a dialog when interactive, exit 1."""
+        fail_line(message)
+        log.error("fatal: %s", message)
+        self.exit_code = 1
+        if self.interactive:
+            QMessageBox.critical(self.window, APP_NAME, message)
+        self.app.exit(1)
+
+    def inform(self, title: str, text: str) -> None:
+        if not self.interactive:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_crash(self, report: CrashReport) -> None:
+        from vector_desktop.views.crash_dialog import CrashDialog
+
+        if not self.interactive:
+            fail_line(f"unexpected error: {report.summary} at {report.where}")
+            return
+        dialog = CrashDialog(report.summary, report.where, report.details, self.paths.log_file, self.window)
+        if dialog.exec() == CrashDialog.QUIT:
+            self.window.close()
+
+    def _task_failed(self, error: BaseException) -> None:
+        self.crash.handle(type(error), error, error.__traceback__)
+
+    # Window actions ---------------------------------------------------------------------------------------------------
+    def set_theme(self, choice: str, save: bool = True) -> None:
+        self.theme_choice = choice
+        apply_theme(self.app, choice)
+        self.window.set_theme_choice(choice)
+        self.prefs.setValue("ui/theme", choice)
+        if save and self.core is not None:
+            self.core.config.apply_saved({"VECTOR_THEME": choice}, self.core.settings)
+
+    def _open_folder(self, folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            self.window.tr("About Vector Desktop"),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.window.tr("An AI workspace on your own machine.")
+            + f"<br><br>{self.window.tr('Data')}: {self.paths.data_dir}<br>{self.window.tr('Logs')}: {self.paths.log_dir}",
+        )
+
+    # Shutdown ---------------------------------------------------------------------------------------------------------
+    async def shutdown(self) -> None:
+        self.tasks.cancel_all()
+        await asyncio.sleep(0)
+        for closer in reversed(self.closers):
+            try:
+                result = closer()
+                if asyncio.iscoroutine(result):
+                    await asyncio.wait_for(result, 5)
+            except Exception:
+                log.exception("error while shutting down")
+        if self.core is not None:
+            self.core.close()
+        self.crash.uninstall()
+        self.prefs.sync()
+        self.lock.unlock()
+
+
+def _choose_platform(screenshot: bool) -> str | None:
+    """Offscreen rendering for --screenshot on a machine without a display; a clear message otherwise."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    return "No display was found (DISPLAY and WAYLAND_DISPLAY are unset). Start Vector Desktop from a desktop session."
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_API", "pyside6")
+    no_display = _choose_platform(bool(args.screenshot))
+    if no_display:
+        fail_line(no_display)
+        return 1
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(":/icons/app.svg"))
+    install_qt_message_handler()
+    interactive = not args.screenshot
+    paths = resolve_paths(args.profile)
+    try:
+        paths.ensure()
+        configure_logging(paths.log_file)
+    except OSError as error:
+        folder = error.filename or paths.data_dir
+        return _fatal_before_window(f"Cannot write to the profile folder {folder}: {error.strerror}.", interactive)
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        _ok, pid, _host, _app = lock.getLockInfo()
+        where = paths.profile_dir or paths.data_dir
+        return _fatal_before_window(
+            f"Vector Desktop is already running with this profile ({where}, process {pid}). "
+            "Switch to that window, or start with another --profile.",
+            interactive,
+        )
+    return GuiSession(app, args, paths, lock).run()
+
+
+def _fatal_before_window(message: str, interactive: bool, parent: QWidget | None = None) -> int:
+    fail_line(message)
+    logging.getLogger("vector_desktop").error("fatal: %s", message)
+    if interactive:
+        QMessageBox.critical(parent, APP_NAME, message)
+    return 1
