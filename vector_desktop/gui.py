@@ -7,12 +7,11 @@ the main window has been shown; `GuiSession.finish_startup` opens them in a work
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
@@ -22,12 +21,12 @@ from vector_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.logging_setup import configure_logging
 from vector_desktop.paths import AppPaths, resolve_paths
-from vector_desktop.qtsupport.crash import CrashHandler, CrashReport
-from vector_desktop.qtsupport.event_loop import HookedQEventLoop
 from vector_desktop.qtsupport.qtlog import install_qt_message_handler
-from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.theme import THEMES, apply_theme
 from vector_desktop.views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from vector_desktop.qtsupport.crash import CrashReport
 
 log = logging.getLogger("vector_desktop.gui")
 
@@ -53,13 +52,22 @@ class GuiSession:
         apply_theme(app, self.theme_choice)
         self.window = MainWindow(self.prefs)
         self.window.set_theme_choice(self.theme_choice)
-        self.loop = HookedQEventLoop(app)
+        self._wire_window()
+
+    def _start_loop(self) -> None:
+        """asyncio and qasync are imported only after the window has painted (start-up speed)."""
+        import asyncio
+
+        from vector_desktop.qtsupport.crash import CrashHandler
+        from vector_desktop.qtsupport.event_loop import HookedQEventLoop
+        from vector_desktop.qtsupport.tasks import TaskOwner
+
+        self.loop = HookedQEventLoop(self.app)
         asyncio.set_event_loop(self.loop)
         self.crash = CrashHandler(self.show_crash)
         self.crash.install(self.loop)
         self.tasks = TaskOwner(self._task_failed)
         self.ready = asyncio.Event()
-        self._wire_window()
 
     # Start-up ---------------------------------------------------------------------------------------------------------
     def _initial_theme(self) -> str:
@@ -75,6 +83,8 @@ class GuiSession:
 
     def run(self) -> int:
         self.window.show()
+        self.app.processEvents()  # the first paint happens here, before the heavy imports below
+        self._start_loop()
         QTimer.singleShot(0, lambda: self.tasks.start(self.finish_startup(), "startup"))
         quit_future = self.loop.create_future()
         self.app.aboutToQuit.connect(lambda: quit_future.done() or quit_future.set_result(None))
@@ -84,6 +94,8 @@ class GuiSession:
         return self.exit_code
 
     async def finish_startup(self) -> None:
+        import asyncio
+
         from vector_desktop.core import open_core
 
         loop = asyncio.get_running_loop()
@@ -97,7 +109,7 @@ class GuiSession:
             self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
             return
         core = self.core
-        configure_logging(self.paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")))
+        configure_logging(self.paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")), stderr=False)
         self._report_startup_notices()
         if (
             core.config.get("VECTOR_THEME") != self.theme_choice
@@ -109,13 +121,20 @@ class GuiSession:
         if self.args.screenshot:
             await self.take_screenshot(Path(self.args.screenshot))
 
+    def notify(self, key: str, text: str) -> None:
+        """A notice above the panels; in non-interactive runs (--screenshot) also one line on stderr."""
+        self.window.show_notice(key, text)
+        log.info("notice: %s", text)
+        if not self.interactive:
+            print(f"vector-desktop: notice: {text}", file=sys.stderr, flush=True)
+
     def _report_startup_notices(self) -> None:
         core = self.core
         if core.store.notice:
-            self.window.show_notice("store", core.store.notice)
+            self.notify("store", core.store.notice)
             self.inform(self.window.tr("Your data file was kept aside"), core.store.notice)
         if core.secrets.problem:
-            self.window.show_notice("keychain", core.secrets.problem)
+            self.notify("keychain", core.secrets.problem)
         problems = core.config.validate_all()
         if problems:
             lines = []
@@ -123,11 +142,11 @@ class GuiSession:
                 origin = core.config.dotenv_origin.get(problem.key)
                 where = f" ({origin})" if origin and problem.key in core.config.dotenv else ""
                 lines.append(f"{problem}{where}")
-            text = self.window.tr("Some settings are invalid and were ignored: ") + "; ".join(lines)
-            self.window.show_notice("config", text)
-            log.warning("%s", text)
+            self.notify("config", self.window.tr("Some settings are invalid and were ignored: ") + "; ".join(lines))
 
     async def take_screenshot(self, target: Path) -> None:
+        import asyncio
+
         from PySide6.QtTest import QTest
 
         QTest.qWaitForWindowExposed(self.window, 2000)
@@ -192,6 +211,8 @@ class GuiSession:
 
     # Shutdown ---------------------------------------------------------------------------------------------------------
     async def shutdown(self) -> None:
+        import asyncio
+
         self.tasks.cancel_all()
         await asyncio.sleep(0)
         for closer in reversed(self.closers):
@@ -238,14 +259,15 @@ def run_gui(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.profile)
     try:
         paths.ensure()
-        configure_logging(paths.log_file)
+        configure_logging(paths.log_file, stderr=False)
     except OSError as error:
         folder = error.filename or paths.data_dir
         return _fatal_before_window(f"Cannot write to the profile folder {folder}: {error.strerror}.", interactive)
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        _ok, pid, _host, _app = lock.getLockInfo()
+        info = lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
+        pid = info[0] if info else "?"
         where = paths.profile_dir or paths.data_dir
         return _fatal_before_window(
             f"Vector Desktop is already running with this profile ({where}, process {pid}). "

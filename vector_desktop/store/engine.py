@@ -7,6 +7,7 @@ version of the app is not touched at all (StoreNewerError); an older store is ba
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,6 +129,10 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         raise ProfileNotWritableError(
             f"Cannot create the data folder {path.parent}: {error.strerror}."
         ) from None
+    if not os.access(path.parent, os.W_OK):
+        raise ProfileNotWritableError(
+            f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
+        )
     moved: Path | None = None
     try:
         revision = read_revision(path)
@@ -176,5 +181,9 @@ def _io_problem(path: Path, error: BaseException) -> StoreError:
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return ProfileNotWritableError(
             f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
+        )
+    if "disk I/O error" in text:
+        return ProfileNotWritableError(
+            f"Cannot write the data file {path} (disk I/O error). Check that the disk has free space and is writable."
         )
     return StoreError(f"Cannot open the data file {path}: {text}")

@@ -1,0 +1,42 @@
+"""Child process for bench/startup.py: prints 'painted' at the first paint of a main window, then exits.
+
+    python bench/first_paint_probe.py bare                 # a bare QMainWindow (the baseline)
+    python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            if isinstance(watched.window(), QMainWindow):
+                print("painted", flush=True)
+                os._exit(0)
+        return False
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    app = QApplication(sys.argv[:1])
+    probe = FirstPaint()
+    app.installEventFilter(probe)
+    if mode == "bare":
+        window = QMainWindow()
+        window.resize(1100, 720)
+        window.show()
+        app.exec()
+    else:
+        from vector_desktop.app import main as app_main
+
+        app_main(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
