@@ -8,6 +8,7 @@ a SecretReader for it. No I/O happens at import time.
 from __future__ import annotations
 
 import enum
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from vector_desktop.domain.errors import SettingValueError
+from vector_desktop.domain.errors import ConfigError, SettingValueError
 
 
 class Kind(enum.Enum):
@@ -60,11 +61,10 @@ class SettingSpec:
     minimum: float | None = None
     maximum: float | None = None
     allow_empty: bool = True
+    internal: bool = False  # kept by the app itself (e.g. "question answered"), not shown in the Settings dialog
 
 
-def _spec(
-    key: str, kind: Kind, default: Any, label: str, description: str, group: Group, **kw: Any
-) -> SettingSpec:
+def _spec(key: str, kind: Kind, default: Any, label: str, description: str, group: Group, **kw: Any) -> SettingSpec:
     return SettingSpec(key, kind, default, label, description, group, **kw)
 
 
@@ -266,9 +266,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         Group.EMAIL,
         secret=True,
     ),
-    _spec(
-        "DEFAULT_FROM_EMAIL", Kind.EMAIL, "", "From address", "Sender address of outgoing email.", Group.EMAIL
-    ),
+    _spec("DEFAULT_FROM_EMAIL", Kind.EMAIL, "", "From address", "Sender address of outgoing email.", Group.EMAIL),
     # Account
     _spec(
         "GOOGLE_OAUTH_CLIENT_ID",
@@ -311,6 +309,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Send usage analytics",
         "Send anonymous usage events to Mixpanel (needs MIXPANEL_TOKEN).",
         Group.PRIVACY,
+    ),
+    _spec(
+        "VECTOR_PRIVACY_ASKED",
+        Kind.BOOL,
+        False,
+        "Privacy question answered",
+        "Set once the first-run question about crash reports and analytics was answered.",
+        Group.PRIVACY,
+        internal=True,
     ),
     _spec("SENTRY_DSN", Kind.URL, "", "Sentry DSN", "Where crash reports go.", Group.PRIVACY),
     _spec(
@@ -408,7 +415,20 @@ SPECS: Mapping[str, SettingSpec] = {spec.key: spec for spec in SETTINGS}
 
 
 def parse_value(spec: SettingSpec, raw: Any) -> Any:
-    """Turn text (or an already typed value) into the setting's type; raises SettingValueError with a message."""
+    """Turn text (or an already typed value) into the setting's type; raises SettingValueError with a message.
+
+    A secret's value is never quoted in the message.
+    """
+    try:
+        return _parse(spec, raw)
+    except SettingValueError as error:
+        text = raw.strip() if isinstance(raw, str) else ""
+        if spec.secret and text and text in error.message:
+            raise SettingValueError(spec.key, error.message.replace(text, "••••")) from None
+        raise
+
+
+def _parse(spec: SettingSpec, raw: Any) -> Any:
     if isinstance(raw, str):
         raw = raw.strip()
     if raw is None or raw == "":
@@ -433,17 +453,19 @@ def parse_value(spec: SettingSpec, raw: Any) -> Any:
         try:
             number: float = float(raw) if kind is Kind.FLOAT else int(str(raw), 10)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             what = "a number" if kind is Kind.FLOAT else "a whole number"
-            raise SettingValueError(spec.key, f"'{raw}' is not {what}") from None
+            raise SettingValueError(spec.key, f"'{raw}' is not {what}")
         low, high = (1, 65535) if kind is Kind.PORT else (spec.minimum, spec.maximum)
         if (low is not None and number < low) or (high is not None and number > high):
             noun = "a port" if kind is Kind.PORT else "a value"
-            raise SettingValueError(
-                spec.key, f"{raw} is out of range for {noun} ({_fmt(low)} to {_fmt(high)})"
-            )
+            raise SettingValueError(spec.key, f"{raw} is out of range for {noun} ({_fmt(low)} to {_fmt(high)})")
         return number
     text = str(raw)
     if kind is Kind.URL:
+        if any(ch.isspace() or ord(ch) < 32 for ch in text):
+            raise SettingValueError(spec.key, f"'{text}' is not a web address (it contains spaces)")
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SettingValueError(spec.key, f"'{text}' is not a web address (http:// or https://)")
@@ -455,7 +477,14 @@ def parse_value(spec: SettingSpec, raw: Any) -> Any:
     if kind is Kind.EMAIL:
         address = text.split("<")[-1].rstrip(">") if "<" in text else text
         local, _, domain = address.rpartition("@")
-        if not local or "." not in domain or " " in address:
+        labels = domain.split(".")
+        if (
+            not local
+            or "@" in local
+            or len(labels) < 2
+            or not all(labels)
+            or any(ch.isspace() or ord(ch) < 32 for ch in address)
+        ):
             raise SettingValueError(spec.key, f"'{text}' is not an email address")
         return text
     if kind is Kind.CHOICE:
@@ -476,7 +505,7 @@ def format_value(spec: SettingSpec, value: Any) -> str:
     if spec.kind is Kind.BOOL:
         return "true" if value else "false"
     if spec.kind is Kind.FLOAT:
-        return f"{value:g}"
+        return f"{value:.15g}"
     return str(value)
 
 
@@ -496,20 +525,60 @@ class SecretReader(Protocol):
     def delete(self, key: str) -> None: ...
 
 
-def read_dotenv_files(paths: Iterable[Path]) -> tuple[dict[str, str], dict[str, Path]]:
-    """Values from .env files, later files winning; returns values and the file each came from."""
+def read_dotenv_files(
+    paths: Iterable[Path], problems: list[SettingValueError] | None = None
+) -> tuple[dict[str, str], dict[str, Path]]:
+    """Values from .env files, later files winning; returns values and the file each came from.
+
+    Unreadable files, malformed lines and invalid values are skipped (an invalid value in a later file leaves the
+    earlier file's value in place) and, when `problems` is given, described there. Empty values mean "not set".
+    """
+    import io
+
     from dotenv import dotenv_values
+    from dotenv.parser import parse_stream
 
     values: dict[str, str] = {}
     origin: dict[str, Path] = {}
     for path in paths:
         if not path.is_file():
             continue
-        for key, value in dotenv_values(path).items():
-            if key in SPECS and value is not None:
-                values[key] = value
-                origin[key] = path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            if problems is not None:
+                reason = "it is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror
+                problems.append(SettingValueError(str(path), f"the file could not be read ({reason}); it was ignored"))
+            continue
+        if problems is not None:
+            for binding in parse_stream(io.StringIO(text)):
+                if binding.error:
+                    problems.append(
+                        SettingValueError(
+                            f"{path}, line {binding.original.line}",
+                            "this line is not NAME=value; it was ignored",
+                        )
+                    )
+        for key, value in dotenv_values(stream=io.StringIO(text)).items():
+            if key not in SPECS or value is None or not value.strip():
+                continue
+            try:
+                parse_value(SPECS[key], value)
+            except SettingValueError as error:
+                if problems is not None:
+                    problems.append(SettingValueError(key, f"{error.message} (in {path}; ignored)"))
+                continue
+            values[key] = value
+            origin[key] = path
     return values, origin
+
+
+_IGNORED = {
+    Source.DOTENV: "in a .env file; ignored",
+    Source.ENVIRONMENT: "environment variable ignored",
+    Source.SAVED: "value saved in the app ignored",
+    Source.KEYCHAIN: "value in the keychain ignored",
+}
 
 
 @dataclass
@@ -546,13 +615,16 @@ class Config:
             layers.append((Source.SAVED, "", self.saved.get(key)))
         result = ResolvedValue(spec.default, Source.DEFAULT)
         for source, origin, raw in layers:
-            if raw is None:
+            # An empty variable means "not set" (.env.example ships every name with an empty value); only a value
+            # saved from the dialog may deliberately be empty.
+            if raw is None or (source in (Source.DOTENV, Source.ENVIRONMENT) and not raw.strip()):
                 continue
             try:
                 result = ResolvedValue(parse_value(spec, raw), source, origin)
             except SettingValueError as error:
-                if not any(p.key == key and str(p) == str(error) for p in self.problems):
-                    self.problems.append(error)
+                problem = SettingValueError(key, f"{error.message} ({_IGNORED[source]})")
+                if not any(p.key == key and str(p) == str(problem) for p in self.problems):
+                    self.problems.append(problem)
         self._cache[key] = result
         return result
 
@@ -571,16 +643,22 @@ class Config:
                 self.resolve(spec.key)
         return list(self.problems)
 
-    def apply_saved(self, values: Mapping[str, Any], store: SavedSettings | None) -> None:
+    def apply_saved(self, values: Mapping[str, Any], store: SavedSettings | None, *, notify: bool = True) -> set[str]:
         """Validate then save values from the Settings dialog; nothing is saved when one value is invalid.
 
-        A value of None removes the saved value (the setting falls back to environment/.env/default).
+        A value of None removes the saved value (the setting falls back to environment/.env/default); for a secret
+        None or "" removes it from the keychain. Blocking (SQLite, keychain): call it off the GUI thread and pass
+        notify=False, then call `notify(changed)` on the GUI thread. Returns the keys that changed. A keychain
+        failure raises SecretStoreError after everything else was applied (the secret is kept for the session).
         """
         errors: list[SettingValueError] = []
         plain: dict[str, str | None] = {}
         secrets: dict[str, str | None] = {}
         for key, raw in values.items():
-            spec = SPECS[key]
+            spec = SPECS.get(key)
+            if spec is None:
+                errors.append(SettingValueError(key, "is not a known setting"))
+                continue
             if raw is None:
                 (secrets if spec.secret else plain)[key] = None
                 continue
@@ -592,6 +670,8 @@ class Config:
             (secrets if spec.secret else plain)[key] = format_value(spec, parsed)
         if errors:
             raise SettingsRejected(errors)
+        if secrets and self.secrets is None:
+            raise SettingsRejected([SettingValueError(key, "no keychain to save it in") for key in secrets])
         if plain and store is not None:
             store.save(plain)
         for key, text in plain.items():
@@ -599,21 +679,34 @@ class Config:
                 self.saved.pop(key, None)
             else:
                 self.saved[key] = text
-        if secrets and self.secrets is not None:
-            for key, secret in secrets.items():
-                if secret:
-                    self.secrets.set(key, secret)
-                else:
-                    self.secrets.delete(key)
         changed = set(values)
-        for key in changed:
-            self._cache.pop(key, None)
-        self.problems = [p for p in self.problems if p.key not in changed]
+        failure: Exception | None = None
+        try:
+            for key, secret in secrets.items():
+                try:
+                    if secret:
+                        self.secrets.set(key, secret)  # type: ignore[union-attr]
+                    else:
+                        self.secrets.delete(key)  # type: ignore[union-attr]
+                except Exception as error:  # keep applying the rest; report the first failure
+                    failure = failure or error
+        finally:
+            for key in changed:
+                self._cache.pop(key, None)
+            self.problems = [p for p in self.problems if p.key not in changed]
+        if notify:
+            self.notify(changed)
+        if failure is not None:
+            raise failure
+        return changed
+
+    def notify(self, changed: set[str]) -> None:
+        """Tell listeners which settings changed (call on the thread the listeners expect)."""
         for listener in list(self.listeners):
             listener(changed)
 
 
-class SettingsRejected(Exception):
+class SettingsRejected(ConfigError):
     def __init__(self, errors: list[SettingValueError]) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
@@ -625,6 +718,14 @@ def load_config(
     saved: Mapping[str, str] | None = None,
     secrets: SecretReader | None = None,
 ) -> Config:
-    values, origin = read_dotenv_files(dotenv_paths)
+    problems: list[SettingValueError] = []
+    values, origin = read_dotenv_files(dotenv_paths, problems)
     env = dict(os.environ if environ is None else environ)
-    return Config(dotenv=values, dotenv_origin=origin, environ=env, saved=dict(saved or {}), secrets=secrets)
+    return Config(
+        dotenv=values,
+        dotenv_origin=origin,
+        environ=env,
+        saved=dict(saved or {}),
+        secrets=secrets,
+        problems=problems,
+    )

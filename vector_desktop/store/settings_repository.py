@@ -16,12 +16,17 @@ class SettingsRepository:
         self._sessions = sessions
 
     def load_all(self) -> dict[str, str]:
+        """Saved values of declared, non-secret settings (rows of settings no longer declared are left alone)."""
         with self._sessions() as session:
-            return {row.key: row.value for row in session.scalars(select(SettingRow))}
+            rows = session.scalars(select(SettingRow)).all()
+        return {row.key: row.value for row in rows if row.key in SPECS and not SPECS[row.key].secret}
 
     def save(self, values: Mapping[str, str | None]) -> None:
         for key in values:
-            if SPECS[key].secret:
+            spec = SPECS.get(key)
+            if spec is None:
+                raise ValueError(f"{key} is not a declared setting")
+            if spec.secret:
                 raise ValueError(f"{key} is a secret and belongs in the keychain")
         with self._sessions.begin() as session:
             for key, value in values.items():
