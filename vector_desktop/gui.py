@@ -47,6 +47,8 @@ class GuiSession:
         self.exit_code = 0
         self.core: Any = None
         self.closers: list[Any] = []
+        self._settings_vm: Any = None
+        self._settings_dialog: Any = None
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
         self.theme_choice = self._initial_theme()
         apply_theme(app, self.theme_choice)
@@ -109,17 +111,125 @@ class GuiSession:
             self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
             return
         core = self.core
-        configure_logging(self.paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")), stderr=False)
+        self._build_services(core)
         self._report_startup_notices()
         if (
-            core.config.get("VECTOR_THEME") != self.theme_choice
-            and core.config.source("VECTOR_THEME").name != "DEFAULT"
+            core.config.source("VECTOR_THEME").name != "DEFAULT"
+            and core.config.get("VECTOR_THEME") != self.theme_choice
         ):
             self.set_theme(str(core.config.get("VECTOR_THEME")), save=False)
         self.window.restore_last_panel(self.args.panel)
+        self.connectivity.start()
         self.ready.set()
         if self.args.screenshot:
             await self.take_screenshot(Path(self.args.screenshot))
+        else:
+            self._ask_privacy_question()
+
+    def _build_services(self, core: Any) -> None:
+        """Wire every service, view-model and panel. Runs on the GUI thread; nothing here blocks."""
+        from vector_desktop.jobs.pool import JobPool
+        from vector_desktop.jobs.registry import TaskRegistry
+        from vector_desktop.presentation.connectivity import ConnectivityMonitor
+        from vector_desktop.presentation.jobs_bridge import JobsBridge
+        from vector_desktop.presentation.jobs_model import JobsTableModel, JobsViewModel
+        from vector_desktop.services import telemetry
+        from vector_desktop.services.connectivity import ConnectivityChecker
+        from vector_desktop.services.scrubber import Scrubber, secret_values_of
+        from vector_desktop.store.job_repository import JobRepository
+        from vector_desktop.store.telemetry_repository import TelemetryRepository
+        from vector_desktop.views.jobs_panel import JobsPanel
+
+        config = core.config
+        self.scrubber = Scrubber(secret_values_of(core.secrets, config), Path.home())
+        configure_logging(
+            self.paths.log_file, str(config.get("VECTOR_LOG_LEVEL")), [self.scrubber.logging_filter()], stderr=False
+        )
+        self.crash.set_scrubber(self.scrubber.scrub_text)
+        self.crash_reporter = telemetry.CrashReporter(config, self.scrubber)
+        self.crash.set_capture(self.crash_reporter.capture_exception)
+        self.analytics = telemetry.Analytics(
+            config, TelemetryRepository(core.store.sessions), self.scrubber, self.paths.data_dir / "analytics-id"
+        )
+        config.listeners.append(self.crash_reporter.on_settings_changed)
+        config.listeners.append(self.analytics.on_settings_changed)
+        self.crash_reporter.refresh()
+        self.analytics.refresh()
+
+        self.task_registry = TaskRegistry()
+        telemetry.register_tasks(self.task_registry, self.analytics)
+        self.pool = JobPool(
+            self.task_registry,
+            JobRepository(core.store.sessions),
+            workers=int(config.get("VECTOR_JOB_WORKERS")),
+            default_timeout=float(config.get("VECTOR_JOB_TIMEOUT")),
+        )
+        self.jobs_bridge = JobsBridge(self.window)
+        self.jobs_bridge.attach(self.pool)
+        self.pool.recover()
+        self.jobs_bridge.running_count_changed.connect(self.window.set_running_jobs)
+        self.jobs_model = JobsTableModel()
+        self.jobs_vm = JobsViewModel(self.pool, self.jobs_model, self.jobs_bridge)
+        self.jobs_vm.load()
+        self.closers.append(self._stop_jobs)
+
+        self.connectivity = ConnectivityMonitor(
+            ConnectivityChecker(config, offline=bool(self.args.offline)), parent=self.window
+        )
+        self.connectivity.online_changed.connect(self.window.set_online)
+        self.connectivity.online_changed.connect(self._on_online_changed)
+        self.closers.append(self.connectivity.stop)
+
+        self.window.add_panel(
+            "jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), JobsPanel(self.jobs_vm, self.jobs_model)
+        )
+        self.window.settings_requested.connect(self.open_settings)
+        self.closers.append(lambda: self.crash_reporter.shutdown(2.0))
+
+    def _stop_jobs(self) -> None:
+        self.jobs_bridge.detach()
+        self.pool.shutdown(wait_seconds=5.0)
+        self.jobs_vm.close()
+
+    def _on_online_changed(self, online: bool, _reason: str) -> None:
+        if online and self.analytics.enabled:
+            self.pool.delay("telemetry.flush_analytics")
+
+    def _ask_privacy_question(self) -> None:
+        from vector_desktop.presentation.privacy_viewmodel import PrivacyViewModel
+        from vector_desktop.views.privacy_dialog import PrivacyDialog
+
+        view_model = PrivacyViewModel(
+            self.core.config, self.core.settings, self.crash_reporter, self.analytics, self.window
+        )
+        if view_model.should_ask():
+            dialog = PrivacyDialog(view_model, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def open_settings(self, group: str = "") -> None:
+        from vector_desktop.presentation.settings_viewmodel import SettingsViewModel
+        from vector_desktop.views.settings_dialog import SettingsDialog
+
+        if self.core is None:
+            return
+        if self._settings_vm is None:
+            self._settings_vm = SettingsViewModel(
+                self.core.config,
+                self.core.settings,
+                self.core.secrets,
+                lambda fn: self.loop.run_in_executor(None, fn),
+                parent=self.window,
+            )
+            self.closers.append(self._settings_vm.close)
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self._settings_vm, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "_settings_dialog", None))
+            self._settings_dialog = dialog
+        if group:
+            self._settings_dialog.open_group(group)
+        self._settings_dialog.open()
 
     def notify(self, key: str, text: str) -> None:
         """A notice above the panels; in non-interactive runs (--screenshot) also one line on stderr."""

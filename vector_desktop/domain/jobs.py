@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -38,6 +38,48 @@ class JobSnapshot:
     created_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    cancel_requested: bool = False  # the user asked to cancel; the task has not stopped yet
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """Everything persisted about one job (one row of the store). Arguments and result are JSON-shaped values."""
+
+    id: str
+    task_name: str
+    state: JobState
+    title: str = ""
+    args: list[Any] = field(default_factory=list)
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    progress: float = 0.0
+    progress_text: str = ""
+    result: Any = None
+    error: str = ""
+    attempts: int = 0
+    max_retries: int = 0
+    timeout_s: float = 1800.0
+    idempotent: bool = False
+    created_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    def snapshot(self, *, cancel_requested: bool = False) -> JobSnapshot:
+        return JobSnapshot(
+            id=self.id,
+            task_name=self.task_name,
+            title=self.title,
+            state=self.state,
+            progress=self.progress,
+            progress_text=self.progress_text,
+            error=self.error,
+            result=self.result,
+            attempts=self.attempts,
+            max_retries=self.max_retries,
+            created_at=self.created_at,
+            started_at=self.started_at,
+            finished_at=self.finished_at,
+            cancel_requested=cancel_requested,
+        )
 
 
 class JobContext(Protocol):
@@ -48,10 +90,16 @@ class JobContext(Protocol):
     def progress(self, fraction: float, text: str = "") -> None: ...
 
     @property
-    def cancelled(self) -> bool: ...
+    def cancelled(self) -> bool:
+        """True once the task must stop: cancelled by the user or the app, or past its deadline."""
+        ...
 
     def check(self) -> None:
         """Raise JobCancelled / JobTimeout when the job must stop."""
+        ...
+
+    def sleep(self, seconds: float) -> None:
+        """Wait up to `seconds`, waking at once on cancel or deadline; then check()."""
         ...
 
 
@@ -80,3 +128,41 @@ class JobQueue(Protocol):
 
 
 JobListener = Callable[[JobSnapshot], None]  # called from worker threads; must not touch widgets
+
+
+class JobMonitor(JobQueue, Protocol):
+    """What the Jobs panel needs besides submitting: change notifications, history and housekeeping."""
+
+    def add_listener(self, listener: JobListener) -> None: ...
+
+    def remove_listener(self, listener: JobListener) -> None: ...
+
+    def list_recent(self, limit: int = 200) -> list[JobSnapshot]:
+        """Newest first; may read the store (call off the GUI thread)."""
+        ...
+
+    def delete_finished(self, older_than: datetime | None = None) -> int:
+        """Forget finished jobs (all, or those finished before `older_than`); may write the store."""
+        ...
+
+
+class JobRepository(Protocol):
+    """Persistence port for job rows (implemented by vector_desktop.store.job_repository)."""
+
+    def insert(self, record: JobRecord) -> None: ...
+
+    def update(self, record: JobRecord) -> None: ...
+
+    def save_many(self, records: Sequence[JobRecord]) -> None:
+        """Insert or update each record (one transaction)."""
+        ...
+
+    def get(self, job_id: str) -> JobRecord | None: ...
+
+    def list_recent(self, limit: int = 200) -> list[JobRecord]: ...
+
+    def mark_interrupted(self, message: str, *, exclude: Collection[str] = ()) -> list[JobRecord]:
+        """Mark rows left queued/running as interrupted (finished now, error = message); returns the changed rows."""
+        ...
+
+    def delete_finished(self, older_than: datetime | None = None) -> int: ...

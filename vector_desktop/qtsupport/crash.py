@@ -55,6 +55,12 @@ class CrashHandler(QObject):
         self._previous: tuple[Any, Any] | None = None
         self._report_ready.connect(self._present)
 
+    def set_scrubber(self, scrub: Callable[[str], str]) -> None:
+        self._scrub = scrub
+
+    def set_capture(self, capture: Callable[[BaseException], None]) -> None:
+        self._capture = capture
+
     def install(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.handle
