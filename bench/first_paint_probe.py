@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 
 class FirstPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            if isinstance(watched.window(), QMainWindow):
-                print("painted", flush=True)
-                os._exit(0)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_paint = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+        if is_paint and isinstance(watched.window(), QMainWindow):
+            print("painted", flush=True)
+            os._exit(0)
         return False
 
 

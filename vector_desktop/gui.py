@@ -316,7 +316,8 @@ class GuiSession:
             self.window.tr("About Vector Desktop"),
             f"<b>{APP_NAME}</b> {__version__}<br>"
             + self.window.tr("An AI workspace on your own machine.")
-            + f"<br><br>{self.window.tr('Data')}: {self.paths.data_dir}<br>{self.window.tr('Logs')}: {self.paths.log_dir}",
+            + f"<br><br>{self.window.tr('Data')}: {self.paths.data_dir}"
+            + f"<br>{self.window.tr('Logs')}: {self.paths.log_dir}",
         )
 
     # Shutdown ---------------------------------------------------------------------------------------------------------

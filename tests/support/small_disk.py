@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from collections.abc import Iterator
@@ -16,7 +17,8 @@ def tiny_filesystem(where: Path, size_kb: int = 512) -> Iterator[Path]:
     where.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(where)], capture_output=True)
+    command = ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(where)]
+    result = subprocess.run(command, capture_output=True)
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
     try:
@@ -29,11 +31,8 @@ def fill(folder: Path, leave_bytes: int = 0) -> None:
     """Fill the filesystem holding `folder`, leaving about `leave_bytes` free."""
     stats = os.statvfs(folder)
     free = stats.f_bavail * stats.f_frsize
-    with (folder / "filler.bin").open("wb") as handle:
-        try:
-            handle.write(b"\0" * max(free - leave_bytes, 0))
-        except OSError:
-            pass
+    with (folder / "filler.bin").open("wb") as handle, contextlib.suppress(OSError):
+        handle.write(b"\0" * max(free - leave_bytes, 0))
 
 
 def remount_read_only(where: Path) -> None:

@@ -45,7 +45,7 @@ class CrashHandler(QObject):
         self,
         show: Callable[[CrashReport], None],
         scrub: Callable[[str], str] = lambda text: text,
-        capture: Callable[[BaseException], None] | None = None,
+        capture: Callable[[BaseException], object] | None = None,
     ) -> None:
         super().__init__()
         self._show = show
@@ -58,7 +58,7 @@ class CrashHandler(QObject):
     def set_scrubber(self, scrub: Callable[[str], str]) -> None:
         self._scrub = scrub
 
-    def set_capture(self, capture: Callable[[BaseException], None]) -> None:
+    def set_capture(self, capture: Callable[[BaseException], object]) -> None:
         self._capture = capture
 
     def install(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
