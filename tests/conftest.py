@@ -17,9 +17,20 @@ for _name in list(os.environ):
     ):
         del os.environ[_name]
 
+import gc  # noqa: E402
+
 import pytest  # noqa: E402
 
 from tests.support.qasync_loop import make_qasync_loop  # noqa: E402
+
+
+pytest_plugins = ["tests.support.fixtures_ai", "tests.support.fixtures_s3"]
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_gui_thread() -> None:
+    """Collect earlier tests' qasync loops on the GUI thread (see vector_desktop/qtsupport/gc_timer.py for why)."""
+    gc.collect()
 
 
 def pytest_asyncio_loop_factories(config, item):  # type: ignore[no-untyped-def]

@@ -80,6 +80,7 @@ class ChatChunk:
     usage: Usage | None = None
     tool_call_deltas: tuple[dict[str, Any], ...] = ()
     generation_id: str = ""
+    upstream_provider: str = ""  # OpenRouter's routing choice (e.g. "Anthropic"); empty elsewhere
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,5 @@ class ChatResult:
     tool_calls: tuple[ToolCall, ...] = ()
     parsed_json: Any = None  # set in JSON mode after validation
     generation_id: str = ""
+    upstream_provider: str = ""
+    reasoning: str = ""
