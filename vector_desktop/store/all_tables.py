@@ -1,0 +1,5 @@
+"""Imports every table module so Base.metadata knows all tables (Alembic, schema tests). One line per area."""
+
+import vector_desktop.store.tables
+import vector_desktop.store.tables_chat
+import vector_desktop.store.tables_storage  # noqa: F401
