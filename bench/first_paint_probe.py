@@ -1,7 +1,7 @@
 """Child process for bench/startup.py: prints 'painted' at the first paint of a main window, then exits.
 
-    python bench/first_paint_probe.py bare                 # a bare QMainWindow (the baseline)
-    python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
+python bench/first_paint_probe.py bare                 # a bare QMainWindow (the baseline)
+python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
 """
 
 from __future__ import annotations
