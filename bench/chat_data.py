@@ -11,12 +11,66 @@ from sqlalchemy import insert
 from vector_desktop.store.engine import OpenedStore, open_store
 from vector_desktop.store.tables_chat import ConversationRow, MessageRow
 
-WORDS = (
-    "the model answer stream token cache python desktop storage upload bucket latency window paint query index "
-    "search message conversation draft offline outbox journal vector keychain secret settings theme panel job "
-    "retry timeout progress thread executor sqlite migration backup schema render delegate markdown code block "
-    "copy export import network error provider router fallback context price usage cost tool approval"
-).split()
+WORDS = [
+    "the",
+    "model",
+    "answer",
+    "stream",
+    "token",
+    "cache",
+    "python",
+    "desktop",
+    "storage",
+    "upload",
+    "bucket",
+    "latency",
+    "window",
+    "paint",
+    "query",
+    "index",
+    "search",
+    "message",
+    "conversation",
+    "draft",
+    "offline",
+    "outbox",
+    "journal",
+    "vector",
+    "keychain",
+    "secret",
+    "settings",
+    "theme",
+    "panel",
+    "job",
+    "retry",
+    "timeout",
+    "progress",
+    "thread",
+    "executor",
+    "sqlite",
+    "migration",
+    "backup",
+    "schema",
+    "render",
+    "delegate",
+    "markdown",
+    "code",
+    "block",
+    "copy",
+    "export",
+    "import",
+    "network",
+    "error",
+    "provider",
+    "router",
+    "fallback",
+    "context",
+    "price",
+    "usage",
+    "cost",
+    "tool",
+    "approval",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:

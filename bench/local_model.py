@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vector_desktop.ai.client import LLMClient  # noqa: E402
-from vector_desktop.ai.local_model import LocalModel  # noqa: E402
-from vector_desktop.ai.models import LOCAL_MODEL_ID  # noqa: E402
-from vector_desktop.ai.types import ChatMessage, LLMSettings  # noqa: E402
+from vector_desktop.ai.client import LLMClient
+from vector_desktop.ai.local_model import LocalModel
+from vector_desktop.ai.models import LOCAL_MODEL_ID
+from vector_desktop.ai.types import ChatMessage, LLMSettings
 
 PROMPT = "Name three colours of the rainbow."
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from bench.chat_data import fill_store  # noqa: E402
-from vector_desktop.store.chat_repository import ChatRepository  # noqa: E402
+from bench.chat_data import fill_store
+from vector_desktop.store.chat_repository import ChatRepository
 
 QUERIES = (
     "latency",

@@ -12,9 +12,7 @@ os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
 # Nothing of the developer's own environment may leak into tests.
 for _name in list(os.environ):
-    if _name.startswith(
-        ("OPENROUTER_", "OPENAI_", "R2_", "MERGE_", "EMAIL_", "SENTRY_", "MIXPANEL_", "VECTOR_")
-    ):
+    if _name.startswith(("OPENROUTER_", "OPENAI_", "R2_", "MERGE_", "EMAIL_", "SENTRY_", "MIXPANEL_", "VECTOR_")):
         del os.environ[_name]
 
 import gc  # noqa: E402
@@ -22,7 +20,6 @@ import gc  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.support.qasync_loop import make_qasync_loop  # noqa: E402
-
 
 pytest_plugins = ["tests.support.fixtures_ai", "tests.support.fixtures_s3"]
 

@@ -49,6 +49,8 @@ class GuiSession:
         self.closers: list[Any] = []
         self._settings_vm: Any = None
         self._settings_dialog: Any = None
+        self.reachability: Any = None
+        self._remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
         self.theme_choice = self._initial_theme()
         apply_theme(app, self.theme_choice)
@@ -115,6 +117,8 @@ class GuiSession:
             return
         core = self.core
         self._build_services(core)
+        await self._build_chat(core)
+        self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
         if (
             core.config.source("VECTOR_THEME").name != "DEFAULT"
@@ -183,11 +187,79 @@ class GuiSession:
         self.connectivity.online_changed.connect(self._on_online_changed)
         self.closers.append(self.connectivity.stop)
 
-        self.window.add_panel(
-            "jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), JobsPanel(self.jobs_vm, self.jobs_model)
-        )
+        self.jobs_panel = JobsPanel(self.jobs_vm, self.jobs_model)
         self.window.settings_requested.connect(self.open_settings)
         self.closers.append(lambda: self.crash_reporter.shutdown(2.0))
+
+    async def _build_chat(self, core: Any) -> None:
+        """The chat panel. Building the LLM client reads keys from the keychain, so it happens off the GUI thread."""
+        import asyncio
+        from functools import partial
+
+        from vector_desktop.ai.errors import AIError
+        from vector_desktop.ai.models import LOCAL_MODEL_ID
+        from vector_desktop.presentation.chat_viewmodel import ChatViewModel
+        from vector_desktop.services import chat_export, model_catalog
+        from vector_desktop.services.chat_service import ChatService
+        from vector_desktop.services.llm_factory import build_llm_client
+        from vector_desktop.services.openrouter_service import OpenRouterService
+        from vector_desktop.services.reachability import ProviderReachability
+        from vector_desktop.store.chat_repository import ChatRepository
+        from vector_desktop.views.chat_panel import ChatPanel
+
+        loop = asyncio.get_running_loop()
+        config = core.config
+        repo = ChatRepository(core.store.sessions)
+
+        async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
+            return await loop.run_in_executor(None, partial(fn, *args, **kwargs))
+
+        client = await loop.run_in_executor(None, lambda: build_llm_client(config, cached_models=repo.cached_models()))
+        self.llm_client = client
+
+        def base_url(model: str) -> str | None:
+            try:
+                return str(client.route(model)[0].base_url)
+            except AIError:
+                return None
+
+        self.reachability = ProviderReachability(base_url, offline=bool(self.args.offline))
+        service = ChatService(
+            repo,
+            client,
+            run_blocking=run_blocking,
+            is_reachable=self.reachability.is_reachable,
+            default_model=lambda: client.default_model(str(config.get("VECTOR_DEFAULT_MODEL") or "")),
+            local_model=LOCAL_MODEL_ID,
+        )
+        await service.recover()
+        self.chat_service = service
+        chat_export.register_tasks(self.task_registry, lambda: repo)
+        catalog = model_catalog.ModelCatalog(repo)
+        model_catalog.register_tasks(
+            self.task_registry,
+            lambda: catalog,
+            lambda: [OpenRouterService(p) for p in client.providers if p.kind != "local"],
+        )
+        remote_urls = [p.base_url for p in client.providers if p.kind != "local"]
+        self.chat_vm = ChatViewModel(
+            service,
+            run_blocking=lambda fn: loop.run_in_executor(None, fn),
+            models=catalog.models,
+            check_context=client.check_context,
+            jobs=self.pool,
+            refresh_reachability=lambda: self.reachability.refresh(remote_urls),
+            local_available=client.local_available,
+            parent=self.window,
+        )
+        service.set_tools(None, approver=self.chat_vm)
+        self.connectivity.online_changed.connect(self.chat_vm.set_online)
+        self.window.add_panel("chat", self.window.tr("Chat"), QIcon(":/icons/chat.svg"), ChatPanel(self.chat_vm))
+        self.chat_vm.conversation_selected.connect(lambda cid: self.prefs.setValue("chat/last", cid))
+        self.chat_vm.load(select=str(self.prefs.value("chat/last", "") or ""))
+        self.closers.append(client.aclose)
+        self.closers.append(self.chat_vm.aclose)
+        self._remote_providers = bool(remote_urls)
 
     def _stop_jobs(self) -> None:
         self.jobs_bridge.detach()
@@ -195,8 +267,14 @@ class GuiSession:
         self.jobs_vm.close()
 
     def _on_online_changed(self, online: bool, _reason: str) -> None:
-        if online and self.analytics.enabled:
+        if self.reachability is not None:
+            self.reachability.set_offline(bool(self.args.offline))
+        if not online:
+            return
+        if self.analytics.enabled:
             self.pool.delay("telemetry.flush_analytics")
+        if self._remote_providers:
+            self.pool.delay("chat.refresh_models")
 
     def _ask_privacy_question(self) -> None:
         from vector_desktop.presentation.privacy_viewmodel import PrivacyViewModel

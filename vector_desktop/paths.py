@@ -55,9 +55,7 @@ class AppPaths:
                 raise PermissionError(13, "Folder is not writable", str(folder))
 
 
-def resolve_paths(
-    profile: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
-) -> AppPaths:
+def resolve_paths(profile: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None) -> AppPaths:
     """--profile wins, then VECTOR_PROFILE_DIR, then the platform's standard folders."""
     env = os.environ if environ is None else environ
     chosen = profile or env.get(PROFILE_ENV) or None

@@ -403,6 +403,8 @@ class LLMClient:
         if self._http is not None:
             await self._http.aclose()
             self._http = None
+        if self._local is not None:
+            await asyncio.to_thread(self._local.close)
 
 
 async def _read_capped(response: httpx.Response, limit: int = _MAX_ERROR_BODY) -> bytes:

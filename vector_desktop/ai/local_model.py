@@ -78,6 +78,13 @@ class LocalModel:
             return f"the model file {path} does not exist."
         return ""
 
+    def close(self) -> None:
+        """Free the model now (waits for a running generation); at interpreter exit llama.cpp's own __del__ fails."""
+        with self._state_lock, self._run_lock:
+            llama, self._llama = self._llama, None
+            if llama is not None:
+                llama.close()
+
     @property
     def loaded(self) -> bool:
         return self._llama is not None

@@ -126,9 +126,7 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ProfileNotWritableError(
-            f"Cannot create the data folder {path.parent}: {error.strerror}."
-        ) from None
+        raise ProfileNotWritableError(f"Cannot create the data folder {path.parent}: {error.strerror}.") from None
     if not os.access(path.parent, os.W_OK):
         raise ProfileNotWritableError(
             f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
@@ -175,9 +173,7 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
 def _io_problem(path: Path, error: BaseException) -> StoreError:
     text = str(error)
     if "full" in text or "too large" in text.lower() or getattr(error, "errno", None) in (27, 28):
-        return ProfileNotWritableError(
-            f"The disk holding {path.parent} is full; free some space and start again."
-        )
+        return ProfileNotWritableError(f"The disk holding {path.parent} is full; free some space and start again.")
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return ProfileNotWritableError(
             f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
