@@ -33,7 +33,8 @@ def targets() -> list[tuple[list[str], Path]]:
         out = FORMS_DIR / f"ui_{ui.stem}.py"
         jobs.append(([_tool("pyside6-uic"), "--from-imports", str(ui)], out))
     if QRC.exists():
-        jobs.append(([_tool("pyside6-rcc"), str(QRC)], FORMS_DIR / "resources_rc.py"))
+        # Format 1 stores no file timestamps, so a fresh clone generates the same bytes.
+        jobs.append(([_tool("pyside6-rcc"), "--format-version", "1", str(QRC)], FORMS_DIR / "resources_rc.py"))
     return jobs
 
 
