@@ -83,6 +83,7 @@ class GuiSession:
 
     def _wire_window(self) -> None:
         window = self.window
+        self.app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         window.theme_requested.connect(self.set_theme)
         window.open_log_folder_requested.connect(lambda: self._open_folder(self.paths.log_dir))
         window.open_data_folder_requested.connect(lambda: self._open_folder(self.paths.data_dir))
@@ -380,6 +381,10 @@ class GuiSession:
         self.crash.handle(type(error), error, error.__traceback__)
 
     # Window actions ---------------------------------------------------------------------------------------------------
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme_choice == "system":
+            apply_theme(self.app, "system")
+
     def set_theme(self, choice: str, save: bool = True) -> None:
         self.theme_choice = choice
         apply_theme(self.app, choice)
@@ -447,6 +452,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     install_qt_message_handler()
+    _install_translations(app)
     interactive = not args.screenshot
     paths = resolve_paths(args.profile)
     try:
@@ -467,6 +473,18 @@ def run_gui(args: argparse.Namespace) -> int:
             interactive,
         )
     return GuiSession(app, args, paths, lock).run()
+
+
+def _install_translations(app: QApplication) -> None:
+    """Qt's own strings and ours in the system language, when a compiled translation exists."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale.system()
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(Path(__file__).parent / "i18n")]
+    for name, folder in (("qtbase", folders[0]), ("vector_desktop", folders[1])):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
 
 
 def _fatal_before_window(message: str, interactive: bool, parent: QWidget | None = None) -> int:
