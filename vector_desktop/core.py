@@ -7,12 +7,16 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vector_desktop.config import Config, load_config
 from vector_desktop.paths import AppPaths
 from vector_desktop.secrets import SecretStore
 from vector_desktop.store.engine import OpenedStore, open_store
 from vector_desktop.store.settings_repository import SettingsRepository
+
+if TYPE_CHECKING:
+    from vector_desktop.services.cloud_storage_service import CloudStorageService
 
 
 def keychain_service(paths: AppPaths) -> str:
@@ -61,3 +65,19 @@ def open_core(
         dotenv_paths(paths), dict(os.environ if environ is None else environ), settings.load_all(), secret_store
     )
     return Core(paths, store, config, secret_store, settings, offline)
+
+
+def storage_root(paths: AppPaths) -> Path:
+    """The local backend's folder in the profile."""
+    return paths.data_dir / "storage"
+
+
+def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:
+    """The storage service wired to the core's settings and store (shared by the CLI and the GUI)."""
+    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.store.storage_repository import StorageRepository
+
+    repository = StorageRepository(core.store.sessions)
+    return CloudStorageService(
+        core.config, local_root=storage_root(core.paths), state=repository, links=repository, **kwargs
+    )

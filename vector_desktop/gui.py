@@ -119,6 +119,7 @@ class GuiSession:
         core = self.core
         self._build_services(core)
         await self._build_chat(core)
+        self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
         if (
@@ -166,6 +167,7 @@ class GuiSession:
 
         self.task_registry = TaskRegistry()
         telemetry.register_tasks(self.task_registry, self.analytics)
+        self._register_storage(core)
         self.pool = JobPool(
             self.task_registry,
             JobRepository(core.store.sessions),
@@ -189,6 +191,7 @@ class GuiSession:
         self.closers.append(self.connectivity.stop)
 
         self.jobs_panel = JobsPanel(self.jobs_vm, self.jobs_model)
+        self.storage_panel = self._build_storage_panel(config)
         self.window.settings_requested.connect(self.open_settings)
         self.closers.append(lambda: self.crash_reporter.shutdown(2.0))
 
@@ -262,10 +265,38 @@ class GuiSession:
         self.closers.append(self.chat_vm.aclose)
         self._remote_providers = bool(remote_urls)
 
+    def _register_storage(self, core: Any) -> None:
+        from vector_desktop.core import make_storage_service
+        from vector_desktop.presentation.thumbnails import QtThumbnailMaker
+        from vector_desktop.services import storage_tasks
+        from vector_desktop.services.image_upload_service import ImageUploadService
+
+        self.storage = make_storage_service(core)
+        self.images = ImageUploadService(
+            self.storage, thumbnail_dir=self.paths.cache_dir / "thumbnails", thumbnail_maker=QtThumbnailMaker()
+        )
+        storage_tasks.register_tasks(self.task_registry, lambda: self.storage, lambda: self.images)
+
+    def _build_storage_panel(self, config: Any) -> Any:
+        from vector_desktop.presentation.storage_viewmodel import StorageViewModel
+        from vector_desktop.views.storage_panel import StoragePanel
+
+        self.storage_vm = StorageViewModel(
+            self.storage, self.pool, self.jobs_bridge, images=self.images, parent=self.window
+        )
+        self.storage_vm.backend_changed.connect(self.window.set_backend_text)
+        config.listeners.append(self.storage_vm.on_settings_changed)  # also reloads the service
+        panel = StoragePanel(self.storage_vm)
+        panel.settings_requested.connect(self.open_settings)
+        self.storage_vm.load()
+        return panel
+
     def _stop_jobs(self) -> None:
+        self.storage_vm.close()
         self.jobs_bridge.detach()
         self.pool.shutdown(wait_seconds=5.0)
         self.jobs_vm.close()
+        self.storage.close()
 
     def _on_online_changed(self, online: bool, _reason: str) -> None:
         if self.reachability is not None:
@@ -304,6 +335,15 @@ class GuiSession:
                 parent=self.window,
             )
             self.closers.append(self._settings_vm.close)
+            from vector_desktop.core import storage_root
+            from vector_desktop.presentation.storage_viewmodel import StorageSettingsTester
+
+            self._settings_vm.add_group_action(
+                "Storage",
+                "test_connection",
+                self.window.tr("Test connection"),
+                StorageSettingsTester(self.core.config, storage_root(self.paths)),
+            )
         if self._settings_dialog is None:
             dialog = SettingsDialog(self._settings_vm, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,24 +25,7 @@ from vector_desktop.domain.storage import LinkPurpose, StorageError, UploadCance
 
 if TYPE_CHECKING:
     from vector_desktop.core import Core
-    from vector_desktop.paths import AppPaths
     from vector_desktop.services.cloud_storage_service import CloudStorageService
-
-
-def storage_root(paths: AppPaths) -> Path:
-    """The local backend's folder in the profile."""
-    return paths.data_dir / "storage"
-
-
-def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:
-    """The storage service wired to the core's settings and store (shared by the CLI and the GUI)."""
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
-    from vector_desktop.store.storage_repository import StorageRepository
-
-    repository = StorageRepository(core.store.sessions)
-    return CloudStorageService(
-        core.config, local_root=storage_root(core.paths), state=repository, links=repository, **kwargs
-    )
 
 
 def _expiry(text: str) -> int:
@@ -86,6 +69,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def handle(core: Core, args: argparse.Namespace) -> int:
+    from vector_desktop.core import make_storage_service
+
     service = make_storage_service(core)
     try:
         return _ACTIONS[args.storage_action](service, args, sys.stdout, sys.stderr)

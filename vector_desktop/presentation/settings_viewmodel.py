@@ -47,6 +47,20 @@ class GroupState:
     keys: tuple[str, ...]
 
 
+GroupActionRunner = Callable[[Mapping[str, str | None]], Awaitable[str]]
+
+
+@dataclass(frozen=True)
+class GroupAction:
+    """A button on a group's page (e.g. Storage → Test connection). `run` gets the values typed in the dialog that
+    differ from the saved ones (None: a secret being cleared) and returns a sentence, or raises VectorError."""
+
+    group: str
+    name: str  # stable, e.g. "test_connection"
+    label: str
+    run: GroupActionRunner
+
+
 @dataclass(frozen=True)
 class FieldState:
     key: str
@@ -72,6 +86,7 @@ class SettingsViewModel(QObject):
     saved = Signal(set)  # keys saved, after a successful save
     save_finished = Signal(dict, str)  # per-field errors {key: message}, message for the whole save ("" if none)
     failed = Signal(str)
+    action_finished = Signal(str, str, bool, str)  # group, action name, ok, sentence
 
     def __init__(
         self,
@@ -91,6 +106,7 @@ class SettingsViewModel(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._load_task: asyncio.Task[None] | None = None
         self.keychain_warning = ""
+        self._actions: list[GroupAction] = []
 
     # --- declarations -------------------------------------------------------------------------------------------
 
@@ -209,6 +225,31 @@ class SettingsViewModel(QObject):
         except SettingValueError as error:
             return error.message
         return ""
+
+    # --- group actions ------------------------------------------------------------------------------------------
+
+    def add_group_action(self, group: str, name: str, label: str, run: GroupActionRunner) -> None:
+        """Add a button to a group's page; register before the dialog is built."""
+        self._actions.append(GroupAction(group, name, label, run))
+
+    def group_actions(self, group: str) -> list[GroupAction]:
+        return [action for action in self._actions if action.group.lower() == group.lower()]
+
+    def request_group_action(self, group: str, name: str, values: Mapping[str, str | None]) -> None:
+        """Run an action in the background; `action_finished` reports the outcome."""
+        self._spawn(self.run_group_action(group, name, dict(values)))
+
+    async def run_group_action(self, group: str, name: str, values: Mapping[str, str | None]) -> tuple[bool, str]:
+        action = next((a for a in self.group_actions(group) if a.name == name), None)
+        if action is None:
+            ok, message = False, self.tr("This action is not available.")
+        else:
+            try:
+                ok, message = True, await action.run(values)
+            except VectorError as error:
+                ok, message = False, str(error)
+        self.action_finished.emit(group, name, ok, message)
+        return ok, message
 
     # --- loading ------------------------------------------------------------------------------------------------
 

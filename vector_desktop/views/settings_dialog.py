@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.presentation.settings_viewmodel import FieldState, GroupState, SettingsViewModel
+from vector_desktop.presentation.settings_viewmodel import FieldState, GroupAction, GroupState, SettingsViewModel
 from vector_desktop.views.forms.ui_settings_dialog import Ui_SettingsDialog
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
 NOTE_STYLE = "QLabel { color: #b26a00; }"
 SOURCE_STYLE = "QLabel { color: gray; }"
+OK_STYLE = "QLabel { color: #2e7d32; }"
 
 
 def _small(label: QLabel) -> QLabel:
@@ -220,6 +221,8 @@ class SettingsDialog(QDialog):
         self._page_of_key: dict[str, int] = {}
         self._group_names: list[str] = []
         self._close_after_save = False
+        self._group_keys: dict[str, tuple[str, ...]] = {}
+        self._action_widgets: dict[tuple[str, str], tuple[QPushButton, QLabel]] = {}
         for index, group in enumerate(view_model.groups()):
             self._add_group(index, group)
         self.ui.groupList.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
@@ -235,6 +238,7 @@ class SettingsDialog(QDialog):
         view_model.save_finished.connect(self._save_finished)
         view_model.busy_changed.connect(self._busy_changed)
         view_model.failed.connect(self._show_status)
+        view_model.action_finished.connect(self._action_finished)
         self.ui.loadingLabel.setVisible(not view_model.is_loaded)
         if view_model.is_loaded:
             self._loaded()
@@ -268,12 +272,72 @@ class SettingsDialog(QDialog):
             editor.reset_requested.connect(self._reset)
             self._rows[key] = editor
             self._page_of_key[key] = index
+        self._group_keys[group.name] = group.keys
+        for action in self._vm.group_actions(group.name):
+            form.addRow(self._action_row(action, page))
         scroll = QScrollArea(self.ui.pages)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
         scroll.setAccessibleName(group.title)
         self.ui.pages.addWidget(scroll)
+
+    def _action_row(self, action: GroupAction, page: QWidget) -> QWidget:
+        row = QWidget(page)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 6, 0, 0)
+        button = QPushButton(action.label, row)
+        button.setObjectName(f"action_{action.group}_{action.name}")
+        button.setAccessibleName(action.label)
+        button.setToolTip(self.tr("Uses the values shown here, even before you save them"))
+        result = QLabel(row)
+        result.setObjectName(f"action_result_{action.group}_{action.name}")
+        result.setAccessibleName(self.tr("%1 result").replace("%1", action.label))
+        result.setWordWrap(True)
+        result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(button)
+        layout.addWidget(result, 1)
+        button.clicked.connect(lambda: self._run_action(action))
+        self._action_widgets[(action.group, action.name)] = (button, result)
+        return row
+
+    def _run_action(self, action: GroupAction) -> None:
+        button, result = self._action_widgets[(action.group, action.name)]
+        values: dict[str, str | None] = {}
+        errors: dict[str, str] = {}
+        for key in self._group_keys.get(action.group, ()):
+            changed, value = self._rows[key].change()
+            if not changed:
+                continue
+            message = self._vm.validate_field(key, value) if value is not None else ""
+            if message:
+                errors[key] = message
+            values[key] = value
+        if errors:
+            for key, message in errors.items():
+                self._rows[key].set_error(message)
+            result.setStyleSheet(ERROR_STYLE)
+            result.setText(self.tr("Correct the fields marked in red first."))
+            return
+        button.setEnabled(False)
+        result.setStyleSheet("")
+        result.setText(self.tr("Working…"))
+        self._vm.request_group_action(action.group, action.name, values)
+
+    def _action_finished(self, group: str, name: str, ok: bool, message: str) -> None:
+        widgets = self._action_widgets.get((group, name))
+        if widgets is None:
+            return
+        button, result = widgets
+        button.setEnabled(True)
+        result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        result.setText(message)
+
+    def action_result(self, group: str, name: str) -> QLabel:
+        return self._action_widgets[(group, name)][1]
+
+    def action_button(self, group: str, name: str) -> QPushButton:
+        return self._action_widgets[(group, name)][0]
 
     # --- public -------------------------------------------------------------------------------------------------
 
