@@ -49,6 +49,7 @@ class GuiSession:
         self.closers: list[Any] = []
         self._settings_vm: Any = None
         self._settings_dialog: Any = None
+        self._ai_servers_dialog: Any = None
         self.reachability: Any = None
         self._remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
@@ -184,7 +185,9 @@ class GuiSession:
         self.closers.append(self._stop_jobs)
 
         self.connectivity = ConnectivityMonitor(
-            ConnectivityChecker(config, offline=bool(self.args.offline)), parent=self.window
+            # provider_url: judged by the provider in use, so a local server counts as online.
+            ConnectivityChecker(config, offline=bool(self.args.offline), provider_url=self._connectivity_url),
+            parent=self.window,
         )
         self.connectivity.online_changed.connect(self.window.set_online)
         self.connectivity.online_changed.connect(self._on_online_changed)
@@ -218,7 +221,16 @@ class GuiSession:
         async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
             return await loop.run_in_executor(None, partial(fn, *args, **kwargs))
 
-        client = await loop.run_in_executor(None, lambda: build_llm_client(config, cached_models=repo.cached_models()))
+        # User-added OpenAI-compatible servers: their keys come from the keychain, so they are read
+        # in the same executor call that builds the client.
+        from vector_desktop.services.ai_servers import AIServerService
+        from vector_desktop.store.server_repository import ServerRepository
+
+        servers = AIServerService(ServerRepository(core.store.sessions), core.secrets, model_cache=repo)
+        client = await loop.run_in_executor(
+            None,
+            lambda: build_llm_client(config, compatible=servers.provider_configs(), cached_models=repo.cached_models()),
+        )
         self.llm_client = client
 
         def base_url(model: str) -> str | None:
@@ -264,6 +276,62 @@ class GuiSession:
         self.closers.append(client.aclose)
         self.closers.append(self.chat_vm.aclose)
         self._remote_providers = bool(remote_urls)
+        self._wire_ai_servers(servers, client, remote_urls)
+
+    # AI servers ---------------------------------------------------------------------------------------------------
+    def _wire_ai_servers(self, servers: Any, client: Any, remote_urls: list[str]) -> None:
+        """The AI servers dialog's view-model, and what follows a change: new providers for the LLM client, the
+        model-list refresh job, the chat's picker reloaded (also when any model-list refresh finishes)."""
+        from vector_desktop.ai.providers import providers_from_settings
+        from vector_desktop.presentation.ai_servers_viewmodel import AIServersViewModel, ProvidersUpdater
+
+        config = self.core.config
+
+        def run_blocking(fn: Any) -> Any:
+            return self.loop.run_in_executor(None, fn)
+
+        def providers_applied(providers: list[Any]) -> None:
+            remote_urls[:] = [p.base_url for p in providers if p.kind != "local"]  # the outbox's reachability
+            self._remote_providers = bool(remote_urls)
+            self.connectivity.check_now()
+
+        self.ai_servers_vm = AIServersViewModel(servers, run_blocking, parent=self.window)
+        updater = ProvidersUpdater(
+            lambda: providers_from_settings(config.get, servers.provider_configs()),
+            client.set_providers,
+            self.chat_vm.reload_models,
+            run_blocking=run_blocking,
+            jobs=self.pool,
+            parent=self.window,
+        )
+        updater.applied.connect(providers_applied)
+        updater.error_occurred.connect(lambda text: self.notify("ai_servers", text))
+        self.ai_servers_vm.servers_changed.connect(updater.apply)
+        provider_settings = {
+            "OPENROUTER_API_KEY", "OPENROUTER_BASE_URL", "OPENROUTER_APP_NAME", "OPENAI_API_KEY", "OPENAI_BASE_URL",
+        }  # fmt: skip
+        config.listeners.append(lambda changed: updater.apply() if set(changed) & provider_settings else None)
+        self.jobs_bridge.job_changed.connect(updater.on_job_changed)
+        self.window.ai_servers_requested.connect(self.open_ai_servers)
+        self.closers.append(self.ai_servers_vm.close)
+        self.closers.append(updater.close)
+
+    def _connectivity_url(self) -> str:
+        """The first remote provider in use ("" before the chat is built: the checker falls back to its setting)."""
+        client = getattr(self, "llm_client", None)
+        urls = [p.base_url for p in client.providers if p.kind != "local"] if client is not None else []
+        return str(urls[0]) if urls else ""
+
+    def open_ai_servers(self) -> None:
+        from vector_desktop.views.ai_servers_dialog import AIServersDialog
+
+        if self._ai_servers_dialog is None:
+            dialog = AIServersDialog(self.ai_servers_vm, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "_ai_servers_dialog", None))
+            self._ai_servers_dialog = dialog
+            self.ai_servers_vm.load()
+        self._ai_servers_dialog.open()
 
     def _register_storage(self, core: Any) -> None:
         from vector_desktop.core import make_storage_service

@@ -2,109 +2,382 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AIServersDialog</name>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="14"/>
+        <location filename="../../ui/ai_servers_dialog.ui" line="17"/>
+        <location filename="../../ui/ai_servers_dialog.ui" line="36"/>
+        <source>AI servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="23"/>
+        <source>About AI servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="26"/>
+        <source>Servers on this computer or your network that speak the OpenAI API, such as Ollama, LM Studio, llama.cpp or vLLM. Their models appear in the chat&apos;s model picker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="64"/>
+        <source>No servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="67"/>
+        <source>No servers yet. Click Add and pick a preset to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="79"/>
+        <source>Add a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="82"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="89"/>
+        <source>Remove the selected server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="92"/>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="112"/>
+        <source>Check whether the servers can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="115"/>
+        <source>Check r&amp;eachability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="124"/>
+        <source>Server details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="127"/>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="124"/>
+        <source>New server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="135"/>
+        <source>&amp;Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="145"/>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="148"/>
+        <source>Fill in the usual address of a well-known server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="155"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="165"/>
+        <source>Server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="171"/>
+        <source>e.g. Ollama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="178"/>
+        <source>Base &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="188"/>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="198"/>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="210"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="216"/>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="129"/>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="149"/>
+        <source>Optional; most local servers need none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="223"/>
+        <source>Remove the saved API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="226"/>
+        <source>Remove the saved &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="235"/>
+        <source>Use this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="238"/>
+        <source>When unchecked, the server is kept in the list but its models leave the model picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="241"/>
+        <source>U&amp;se this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="253"/>
+        <source>Problem with the server details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="268"/>
+        <source>Test the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="271"/>
+        <source>Ask the server for its models with the address and key above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="274"/>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="294"/>
+        <source>Save the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="297"/>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="306"/>
+        <source>Test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="319"/>
+        <source>Models the server offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_servers_dialog.ui" line="335"/>
+        <source>Dialog buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="54"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="141"/>
+        <source>Edit “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="147"/>
+        <source>A key is saved in the keychain; type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="204"/>
+        <source>Remove server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="205"/>
+        <source>Remove the server “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="210"/>
+        <source>Its saved API key is deleted from the keychain and its models leave the model picker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="213"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/ai_servers_dialog.py" line="255"/>
+        <source>Asking the server for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="87"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="111"/>
         <source>As &amp;Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="88"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="112"/>
         <source>As &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="217"/>
-        <source>No conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="219"/>
         <location filename="../../ui/chat_panel.ui" line="66"/>
-        <location filename="../../ui/chat_panel.ui" line="179"/>
+        <location filename="../../ui/chat_panel.ui" line="202"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="290"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="248"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="288"/>
+        <source>No conversation yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="313"/>
+        <source>Choose a model in the list above to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="315"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; will answer. It runs on this computer: private, free, and it works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="317"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; will answer. You can pick another model in the list above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
+        <source>Ask anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
+        <source>Start a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
+        <source>Ask a question, have a text explained or improved, or get help with code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="328"/>
+        <source>Write below and press &lt;b&gt;%1&lt;/b&gt; to send. Your conversations are kept on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="355"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="249"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="356"/>
         <source>Un&amp;pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="249"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="356"/>
         <source>&amp;Pin to top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="252"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="359"/>
         <source>Export as &amp;Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="253"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
         <source>Export as &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="255"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="362"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="261"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="264"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="368"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="371"/>
         <source>Rename conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="262"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="369"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="275"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="382"/>
         <source>“%1” was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="303"/>
-        <location filename="../../ui/chat_panel.ui" line="97"/>
+        <location filename="../../ui/chat_panel.ui" line="103"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="410"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="305"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="412"/>
         <source>Messages (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="307"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="414"/>
         <source>No message matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="494"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="604"/>
         <source>The model wants to run the tool “%1” with %2. Allow it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="522"/>
-        <location filename="../../ui/chat_panel.ui" line="251"/>
+        <location filename="../../ui/chat_panel.ui" line="291"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="632"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="526"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="636"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="526"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="636"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,222 +414,227 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="94"/>
+        <location filename="../../ui/chat_panel.ui" line="100"/>
         <source>Message search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="104"/>
+        <location filename="../../ui/chat_panel.ui" line="110"/>
         <source>Messages found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="120"/>
+        <location filename="../../ui/chat_panel.ui" line="126"/>
         <source>Conversation deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="141"/>
+        <location filename="../../ui/chat_panel.ui" line="147"/>
         <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="151"/>
+        <location filename="../../ui/chat_panel.ui" line="157"/>
         <source>Bring the deleted conversation back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="154"/>
+        <location filename="../../ui/chat_panel.ui" line="160"/>
         <source>Undo delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="157"/>
+        <location filename="../../ui/chat_panel.ui" line="163"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="168"/>
+        <location filename="../../ui/chat_panel.ui" line="174"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="176"/>
+        <location filename="../../ui/chat_panel.ui" line="199"/>
         <source>Conversation title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="202"/>
+        <location filename="../../ui/chat_panel.ui" line="224"/>
+        <source>Tokens and cost of this conversation. A figure with ~ is an estimate from the text (about 4 characters per token), for models that do not report what they used, such as the on-device model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="242"/>
         <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="218"/>
+        <location filename="../../ui/chat_panel.ui" line="258"/>
         <source>The model that answers in this conversation (name · context size · price per million tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="221"/>
+        <location filename="../../ui/chat_panel.ui" line="261"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="231"/>
+        <location filename="../../ui/chat_panel.ui" line="271"/>
         <source>Conversation settings: system prompt, temperature, fallback models, JSON mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="234"/>
+        <location filename="../../ui/chat_panel.ui" line="274"/>
         <source>Conversation settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="237"/>
+        <location filename="../../ui/chat_panel.ui" line="277"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="248"/>
+        <location filename="../../ui/chat_panel.ui" line="288"/>
         <source>Export this conversation to a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="254"/>
+        <location filename="../../ui/chat_panel.ui" line="294"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="264"/>
-        <source>Tokens and cost of this conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="267"/>
+        <location filename="../../ui/chat_panel.ui" line="227"/>
         <source>Conversation totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="279"/>
+        <location filename="../../ui/chat_panel.ui" line="306"/>
         <source>Offline notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="282"/>
+        <location filename="../../ui/chat_panel.ui" line="309"/>
         <source>You are offline. Messages to online models wait in the outbox and are sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="295"/>
+        <location filename="../../ui/chat_panel.ui" line="342"/>
+        <source>Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="371"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="323"/>
+        <location filename="../../ui/chat_panel.ui" line="400"/>
         <source>Chat error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="339"/>
+        <location filename="../../ui/chat_panel.ui" line="416"/>
         <source>Tool call approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="361"/>
+        <location filename="../../ui/chat_panel.ui" line="438"/>
         <source>Let the model run this tool once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="364"/>
+        <location filename="../../ui/chat_panel.ui" line="441"/>
         <source>Allow tool call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="367"/>
+        <location filename="../../ui/chat_panel.ui" line="444"/>
         <source>&amp;Allow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="374"/>
+        <location filename="../../ui/chat_panel.ui" line="451"/>
         <source>Do not run this tool; the model is told you declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="377"/>
+        <location filename="../../ui/chat_panel.ui" line="454"/>
         <source>Deny tool call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="380"/>
+        <location filename="../../ui/chat_panel.ui" line="457"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="390"/>
+        <location filename="../../ui/chat_panel.ui" line="467"/>
         <source>Editing a message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="405"/>
+        <location filename="../../ui/chat_panel.ui" line="482"/>
         <source>Editing your message: Send resends it, and what followed it is answered again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="415"/>
+        <location filename="../../ui/chat_panel.ui" line="492"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="418"/>
+        <location filename="../../ui/chat_panel.ui" line="495"/>
         <source>Cancel edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="434"/>
+        <location filename="../../ui/chat_panel.ui" line="512"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="440"/>
+        <location filename="../../ui/chat_panel.ui" line="518"/>
         <source>Write a message… (Ctrl+Enter sends)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="449"/>
+        <location filename="../../ui/chat_panel.ui" line="528"/>
         <source>Estimated size of the next request against the model&apos;s context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="452"/>
+        <location filename="../../ui/chat_panel.ui" line="531"/>
         <source>Context usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="475"/>
+        <location filename="../../ui/chat_panel.ui" line="554"/>
         <source>Stop the answer; the text so far is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="478"/>
+        <location filename="../../ui/chat_panel.ui" line="557"/>
         <source>Stop answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="481"/>
+        <location filename="../../ui/chat_panel.ui" line="560"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="492"/>
+        <location filename="../../ui/chat_panel.ui" line="571"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="495"/>
+        <location filename="../../ui/chat_panel.ui" line="574"/>
         <source>Send message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="498"/>
+        <location filename="../../ui/chat_panel.ui" line="577"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,8 +931,8 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../vector_desktop/views/jobs_panel.py" line="130"/>
         <location filename="../../ui/jobs_panel.ui" line="197"/>
+        <location filename="../../vector_desktop/views/jobs_panel.py" line="130"/>
         <source>Select a job to see its error.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,37 +1026,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="70"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="72"/>
         <source>Checking connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="71"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="73"/>
         <source>Connection state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="73"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="75"/>
         <source>Running jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="75"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="77"/>
         <source>Storage in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="140"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="142"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="140"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="142"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/main_window.py" line="145"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="147"/>
         <source>%n job(s) running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -815,62 +1093,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="71"/>
+        <location filename="../../ui/main_window.ui" line="72"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="73"/>
+        <location filename="../../ui/main_window.ui" line="74"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="83"/>
+        <location filename="../../ui/main_window.ui" line="84"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="96"/>
+        <location filename="../../ui/main_window.ui" line="97"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="100"/>
-        <source>&amp;Quit</source>
+        <location filename="../../ui/main_window.ui" line="101"/>
+        <source>&amp;AI servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="102"/>
+        <source>Add your own OpenAI-compatible servers, such as Ollama or LM Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="105"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="110"/>
         <source>Follow &amp;system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="109"/>
+        <location filename="../../ui/main_window.ui" line="114"/>
         <source>&amp;Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="113"/>
+        <location filename="../../ui/main_window.ui" line="118"/>
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="117"/>
+        <location filename="../../ui/main_window.ui" line="122"/>
         <source>&amp;Full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="120"/>
+        <location filename="../../ui/main_window.ui" line="125"/>
         <source>Open &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="123"/>
+        <location filename="../../ui/main_window.ui" line="128"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="126"/>
+        <location filename="../../ui/main_window.ui" line="131"/>
         <source>&amp;About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,22 +1606,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="156"/>
         <location filename="../../ui/storage_panel.ui" line="295"/>
         <location filename="../../ui/storage_panel.ui" line="298"/>
+        <location filename="../../vector_desktop/views/storage_panel.py" line="156"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="157"/>
         <location filename="../../ui/storage_panel.ui" line="147"/>
+        <location filename="../../vector_desktop/views/storage_panel.py" line="157"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/storage_panel.ui" line="279"/>
         <location filename="../../vector_desktop/views/storage_panel.py" line="158"/>
         <location filename="../../vector_desktop/views/storage_panel.py" line="452"/>
-        <location filename="../../ui/storage_panel.ui" line="279"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,8 +1631,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="227"/>
         <location filename="../../ui/storage_panel.ui" line="446"/>
+        <location filename="../../vector_desktop/views/storage_panel.py" line="227"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,8 +1692,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="372"/>
         <location filename="../../ui/storage_panel.ui" line="673"/>
+        <location filename="../../vector_desktop/views/storage_panel.py" line="372"/>
         <source>&amp;Download…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,8 +1728,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="390"/>
         <location filename="../../ui/storage_panel.ui" line="663"/>
+        <location filename="../../vector_desktop/views/storage_panel.py" line="390"/>
         <source>&amp;Attach to chat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,32 +2095,42 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="122"/>
+        <location filename="../../vector_desktop/gui.py" line="123"/>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui.py" line="124"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="258"/>
+        <location filename="../../vector_desktop/gui.py" line="273"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="327"/>
+        <location filename="../../vector_desktop/gui.py" line="412"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui.py" line="435"/>
         <source>Your data file was kept aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="337"/>
+        <location filename="../../vector_desktop/gui.py" line="445"/>
         <source>Some settings are invalid and were ignored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="402"/>
+        <location filename="../../vector_desktop/gui.py" line="510"/>
         <source>About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="404"/>
+        <location filename="../../vector_desktop/gui.py" line="512"/>
         <source>An AI workspace on your own machine.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,4 +2,5 @@
 
 import vector_desktop.store.tables
 import vector_desktop.store.tables_chat
+import vector_desktop.store.tables_servers
 import vector_desktop.store.tables_storage  # noqa: F401

@@ -14,6 +14,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    ai_servers_requested = Signal()
     theme_requested = Signal(str)
     panel_changed = Signal(str)
     open_log_folder_requested = Signal()
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
             ui.actionQuit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         ui.actionFullScreen.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
         ui.actionSettings.triggered.connect(self.settings_requested)
+        ui.actionAiServers.triggered.connect(self.ai_servers_requested)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFullScreen.toggled.connect(self._toggle_full_screen)
         ui.actionOpenLogFolder.triggered.connect(self.open_log_folder_requested)
