@@ -7,6 +7,7 @@ the main window has been shown; `GuiSession.finish_startup` opens them in a work
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -74,7 +75,7 @@ class GuiSession:
         self.crash.install(self.loop)
         self.tasks = TaskOwner(self._task_failed)
         self.ready = asyncio.Event()
-        self.garbage_collector = GuiThreadGarbageCollector(parent=self.app)
+        self.garbage_collector = GuiThreadGarbageCollector(interval_ms=200, parent=self.app)
         self.garbage_collector.start()
 
     # Start-up ---------------------------------------------------------------------------------------------------------
@@ -131,6 +132,7 @@ class GuiSession:
         self.window.restore_last_panel(self.args.panel)
         self.connectivity.start()
         self.ready.set()
+        gc.freeze()  # start-up objects live for the whole run: keep them out of every later collection
         if self.args.screenshot:
             await self.take_screenshot(Path(self.args.screenshot))
         else:
@@ -189,7 +191,7 @@ class GuiSession:
             ConnectivityChecker(config, offline=bool(self.args.offline), provider_url=self._connectivity_url),
             parent=self.window,
         )
-        self.connectivity.online_changed.connect(self.window.set_online)
+        self.connectivity.checked.connect(self._show_connectivity)
         self.connectivity.online_changed.connect(self._on_online_changed)
         self.closers.append(self.connectivity.stop)
 
@@ -232,6 +234,7 @@ class GuiSession:
             lambda: build_llm_client(config, compatible=servers.provider_configs(), cached_models=repo.cached_models()),
         )
         self.llm_client = client
+        await loop.run_in_executor(None, client.prepare)  # TLS certificates load here, not at the first request
 
         def base_url(model: str) -> str | None:
             try:
@@ -365,6 +368,12 @@ class GuiSession:
         self.pool.shutdown(wait_seconds=5.0)
         self.jobs_vm.close()
         self.storage.close()
+
+    def _show_connectivity(self, online: bool, reason: str) -> None:
+        if self._remote_providers or self.args.offline:
+            self.window.set_online(online, reason)
+        else:
+            self.window.set_on_device_only()
 
     def _on_online_changed(self, online: bool, _reason: str) -> None:
         if self.reachability is not None:

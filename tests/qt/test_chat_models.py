@@ -265,3 +265,92 @@ def test_model_index_of_an_invalid_row_is_empty() -> None:
     model = MessageListModel()
     assert model.data(QModelIndex()) is None
     assert model.message_at(3) is None and model.row_of(3) == -1
+
+
+# ---------------------------------------------------------------------------------------------------- names, estimates
+
+
+def test_headers_use_the_catalog_name_and_answers_without_usage_are_estimated(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from vector_desktop.ai.models import LOCAL_MODEL_ID, local_model_info
+
+    model = MessageListModel()
+    model.reset("c1", [message(1, 1, Role.ASSISTANT, "x" * 100, model=LOCAL_MODEL_ID)], False)
+    index = model.index(0)
+    assert index.data(MessageRoles.HEADER) == f"Assistant · {LOCAL_MODEL_ID}"  # before the catalog is known
+    changes = Changes(model)
+    model.set_model_infos([local_model_info()])
+    qtmodeltester.check(model)
+    assert index.data(MessageRoles.HEADER) == "Assistant · SmolLM2 135M (on this computer)"
+    assert changes.events and changes.events[0][:3] == ("changed", 0, 0)
+    assert f"Model: {LOCAL_MODEL_ID}" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(MessageRoles.USAGE_TEXT) == "~29 tokens out (estimate), on device, free"
+
+    free = ModelInfo("vendor/free-model", "Free model", 1000, 0.0, 0.0)
+    model.set_model_infos([free])
+    model.update_message(message(1, 1, Role.ASSISTANT, "x" * 100, model="vendor/free-model"))
+    assert index.data(MessageRoles.USAGE_TEXT) == "~29 tokens out (estimate), free"
+    model.update_message(message(1, 1, Role.ASSISTANT, "x" * 100, model="vendor/free-model", completion_tokens=7))
+    assert index.data(MessageRoles.USAGE_TEXT) == "0 in · 7 out"  # a reported figure is never estimated
+    model.update_message(message(1, 1, Role.ASSISTANT, "x" * 100, status=MessageStatus.STREAMING))
+    assert index.data(MessageRoles.USAGE_TEXT) == ""
+
+
+def test_the_estimate_is_the_clients(qapp) -> None:  # type: ignore[no-untyped-def]
+    from vector_desktop.ai.client import estimate_tokens
+    from vector_desktop.ai.types import ChatMessage
+    from vector_desktop.presentation.chat_models import rough_tokens
+
+    texts = ["hello there", "x" * 403, ""]
+    assert rough_tokens(sum(map(len, texts)), len(texts)) == estimate_tokens([ChatMessage("user", t) for t in texts])
+
+
+def test_conversation_totals_text_marks_estimates() -> None:
+    from vector_desktop.domain.chat import ConversationTotals
+    from vector_desktop.presentation.chat_viewmodel import totals_text
+
+    assert totals_text(ConversationTotals()) == "No tokens used yet"
+    local = ConversationTotals(messages=2, unreported_chars=440, unreported_messages=2)
+    assert totals_text(local, "on device, free") == "~118 tokens (estimate), on device, free"
+    mixed = ConversationTotals(4, 12, 5, 0.000123, unreported_chars=440, unreported_messages=2)
+    assert totals_text(mixed, "on device, free") == "17 tokens + ~118 estimated · $0.000123"
+    assert totals_text(ConversationTotals(2, 12, 5, 0.000123)) == "17 tokens · $0.000123"
+
+
+def test_the_conversation_list_tells_when_each_was_last_active(qapp) -> None:  # type: ignore[no-untyped-def]
+    from vector_desktop.presentation.chat_models import relative_time_text
+
+    now = datetime(2026, 11, 6, 15, 0).astimezone()  # local time: "today" is the user's
+    assert relative_time_text(now - timedelta(hours=2), now).startswith("Today ")
+    assert relative_time_text(now - timedelta(days=1), now).startswith("Yesterday ")
+    assert relative_time_text(now - timedelta(days=3), now) == "Tuesday"
+    assert "2026" in relative_time_text(now - timedelta(days=30), now) or "26" in relative_time_text(
+        now - timedelta(days=30), now
+    )
+    model = ConversationListModel()
+    model.set_conversations([conversation("c", 5)])
+    assert model.index(0).data(ConversationRoles.WHEN)
+
+
+def test_measurements_follow_the_width_and_new_segments(qapp) -> None:  # type: ignore[no-untyped-def]
+    renderer = MarkdownRenderer()
+    text = "".join(f"Paragraph {i} " + "word " * 60 + "\n\n```\ncode {i}\n```\n\n" for i in range(12))
+    rendered = renderer.render(5, text[: len(text) // 2], final=False)
+
+    def measured() -> tuple[float, list[float]]:
+        top, tops = 0.0, []
+        for segment in rendered.segments:
+            layout = segment.document.documentLayout()
+            frames = [f for f in segment.document.rootFrame().childFrames() if f.format().cellPadding() == 7]
+            tops += [top + layout.frameBoundingRect(f).top() for f in frames]
+            top += segment.document.size().height()
+        return top, tops
+
+    for width in (600, 250, 600):
+        rendered.set_width(width)
+        height, tops = measured()
+        assert rendered.height() == pytest.approx(height)
+        assert [b.rect.top() for b in rendered.code_blocks()] == pytest.approx(tops)
+    renderer.render(5, text, final=True)  # more stable segments and a new tail at the same width
+    height, tops = measured()
+    assert rendered.height() == pytest.approx(height) and len(rendered.code_blocks()) == 12
+    assert [b.rect.top() for b in rendered.code_blocks()] == pytest.approx(tops)

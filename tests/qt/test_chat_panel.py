@@ -28,7 +28,7 @@ from tests.support.sse_server import (
     usage_chunk,
 )
 from vector_desktop.ai.client import LLMClient
-from vector_desktop.ai.models import seed_model_infos
+from vector_desktop.ai.models import ModelInfo, seed_model_infos
 from vector_desktop.ai.providers import ProviderConfig
 from vector_desktop.ai.types import ChatChunk, ToolSpec, Usage
 from vector_desktop.domain.chat import MessageStatus, Role
@@ -47,6 +47,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 KEY = "sk-or-v1-0123456789abcdef-testkey"
 SONNET = "anthropic/claude-sonnet-4.5"
 LOCAL = "local:test-model"
+LOCAL_INFO = ModelInfo(LOCAL, "Test model (on this computer)", 2048, 0.0, 0.0)
 WAIT_S = 15.0  # a guard against hangs, not a timing assertion
 
 
@@ -88,25 +89,39 @@ class Chat:
     """One running chat panel and what it talks to."""
 
     def __init__(
-        self, qtbot: Any, store: Any, server: ScriptedLLMServer, *, online: bool, jobs: Any = None, tools: Any = None
+        self,
+        qtbot: Any,
+        store: Any,
+        server: ScriptedLLMServer,
+        *,
+        online: bool,
+        jobs: Any = None,
+        tools: Any = None,
+        default_model: str = SONNET,
+        providers: bool = True,
     ) -> None:
         self.qtbot = qtbot
         self.server = server
         self.repo = ChatRepository(store.sessions)
-        self.reachability = ProviderReachability(lambda _model: server.base_url, offline=not online, timeout=2.0)
-        self.client = LLMClient([ProviderConfig.openrouter(KEY, server.base_url)], timeout=10.0, max_retries=0)
+        configured = [ProviderConfig.openrouter(KEY, server.base_url)] if providers else []
+        self.client = LLMClient(configured, timeout=10.0, max_retries=0)
+        self.reachability = ProviderReachability(
+            lambda model: server.base_url if configured and not model.startswith("local:") else None,
+            offline=not online,
+            timeout=2.0,
+        )
         self.local = LocalStreamer()
         self.service = ChatService(
             self.repo,
             self.client,
-            default_model=SONNET,
+            default_model=default_model,
             local_model=LOCAL,
             local_streamer=self.local,
             is_reachable=self.reachability.is_reachable,
         )
         self.vm = ChatViewModel(
             self.service,
-            models=seed_model_infos,
+            models=lambda: [*seed_model_infos(), LOCAL_INFO],
             check_context=self.client.check_context,
             jobs=jobs,
             refresh_reachability=lambda: self.reachability.refresh([server.base_url]),
@@ -611,3 +626,148 @@ async def test_errors_are_shown_and_the_text_is_given_back(qtbot, store, sse_ser
         await until(lambda: chat.ui.errorLabel.isVisible())
         assert chat.ui.errorLabel.text() == "Choose a model for this conversation first."
         assert chat.ui.composer.toPlainText() == "Is anyone there?"
+
+
+# ---------------------------------------------------------------------------------------------------- first run, polish
+
+
+def choose_model(chat: Chat, model_id: str) -> None:
+    combo = chat.ui.modelCombo
+    row = chat.vm.model_choices.row_of(model_id)
+    assert row >= 0, f"{model_id} is not in the picker"
+    combo.setCurrentIndex(row)
+    combo.activated.emit(row)
+
+
+@pytest.mark.asyncio
+async def test_the_offline_hint_shows_only_for_a_remote_model_that_cannot_be_reached(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    async with open_chat(qtbot, store, sse_server, online=False, default_model=LOCAL) as chat:
+        await chat.vm.set_online(False)  # type: ignore[misc]
+        assert not chat.ui.offlineLabel.isVisible()  # the on-device model always answers
+        choose_model(chat, SONNET)
+        assert chat.ui.offlineLabel.isVisible()
+        assert "Claude Sonnet 4.5 cannot be reached" in chat.ui.offlineLabel.text()
+        choose_model(chat, LOCAL)
+        assert not chat.ui.offlineLabel.isVisible()
+
+        chat.type_and_send("hello on device")
+        await until(lambda: chat.rows()[-1] == ("assistant", "Answered on this computer.", ""))
+        assert not chat.ui.offlineLabel.isVisible()
+        choose_model(chat, SONNET)  # the open conversation's model changes
+        await until(lambda: chat.ui.offlineLabel.isVisible())
+        chat.reachability.set_offline(False)
+        await chat.vm.set_online(True)  # type: ignore[misc]
+        assert not chat.ui.offlineLabel.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_without_a_remote_provider_a_new_user_sees_no_offline_warning(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    async with open_chat(qtbot, store, sse_server, default_model=LOCAL, providers=False) as chat:
+        await chat.vm.set_online(False)  # type: ignore[misc]  # e.g. no internet: the default provider's host is down
+        assert not chat.ui.offlineLabel.isVisible()
+        choose_model(chat, SONNET)  # no key for it: sending says what to set up, not "offline"
+        assert not chat.ui.offlineLabel.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_first_run_shows_what_to_do_and_sending_starts_a_conversation(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    async with open_chat(qtbot, store, sse_server, default_model=LOCAL) as chat:
+        assert chat.vm.current is None and chat.conversation_titles() == []
+        empty = chat.ui.emptyTranscript
+        assert empty.isVisible() and not chat.ui.transcript.isVisible()
+        text = empty.text()
+        assert "Start a conversation" in text
+        assert "Test model (on this computer)" in text and "Ctrl+Enter" in text
+
+        chat.type_and_send("What can you do?")
+        await until(lambda: chat.rows()[-1:] == [("assistant", "Answered on this computer.", "")])
+        assert chat.conversation_titles() == ["What can you do?"]
+        assert chat.vm.current is not None and chat.vm.current.model == LOCAL
+        assert chat.ui.transcript.isVisible() and not empty.isVisible()
+        assert chat.ui.composer.toPlainText() == ""
+
+        await chat.vm.new_conversation()  # an empty conversation says so too
+        assert empty.isVisible() and "Ask anything" in empty.text()
+
+
+@pytest.mark.asyncio
+async def test_on_device_answers_show_the_model_name_and_estimated_tokens(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    repo = ChatRepository(store.sessions)
+    conversation = repo.create_conversation(title="Local chat", model=LOCAL)
+    question = repo.add_message(conversation.id, Role.USER, "q" * 40, model=LOCAL)
+    repo.add_message(conversation.id, Role.ASSISTANT, "a" * 400, model=LOCAL, parent_id=question.id)
+    async with open_chat(qtbot, store, sse_server, select=conversation.id) as chat:
+        answer = chat.vm.messages.index(1)
+        assert answer.data(MessageRoles.HEADER) == "Assistant · Test model (on this computer)"
+        assert LOCAL in answer.data(Qt.ItemDataRole.ToolTipRole)  # the exact id is still at hand
+        assert answer.data(MessageRoles.USAGE_TEXT) == "~104 tokens out (estimate), on device, free"
+        # 440 characters in 2 messages: 440 / 4 + 2 * 4
+        await until(lambda: chat.panel.full_text(chat.ui.totalsLabel) == "~118 tokens (estimate), on device, free")
+
+
+@pytest.mark.asyncio
+async def test_long_titles_are_elided_with_the_date_below_and_no_horizontal_scrolling(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    repo = ChatRepository(store.sessions)
+    long_title = "A very long conversation title that could never fit into the narrow list at the side " * 2
+    repo.create_conversation(title=long_title.strip(), model=SONNET)
+    pinned = repo.create_conversation(title="Pinned notes", model=SONNET)
+    repo.update_conversation(pinned.id, pinned=True)
+    async with open_chat(qtbot, store, sse_server) as chat:
+        view = chat.ui.conversationList
+        await until(lambda: chat.vm.conversations_proxy.rowCount() == 2)
+        assert chat.conversation_titles()[0] == "★ Pinned notes"
+        assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        assert not view.horizontalScrollBar().isVisible()
+        index = chat.vm.conversations_proxy.index(1, 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.font = view.font()
+        option.rect = view.visualRect(index)
+        assert option.rect.width() <= view.viewport().width()
+        title, when = chat.panel.conversation_delegate.lines(option, index)
+        assert title.endswith("…") and long_title.startswith(title[:-1])
+        assert when.startswith("Today")
+        assert "Last active" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.asyncio
+async def test_the_composer_starts_small_and_escape_stops_the_answer(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    sse_server.add(endless_tokens(delay=0.03))
+    async with open_chat(qtbot, store, sse_server) as chat:
+        composer = chat.ui.composer
+        line = composer.fontMetrics().lineSpacing()
+        assert 2 * line < composer.height() <= 5 * line + 24  # three to four lines
+        assert chat.ui.transcriptStack.height() > 3 * composer.height()  # the transcript gets most of the space
+
+        chat.type_and_send("Count for me")
+        await until(lambda: len(chat.rows()) == 2 and "tok2" in chat.rows()[1][1])
+        composer.setFocus()
+        qtbot.keyClick(composer, Qt.Key.Key_Escape)
+        await until(lambda: chat.rows()[1][2] == "Stopped")
+        assert chat.stored(chat.vm.current_id)[1][2] == "cancelled"
+        qtbot.keyClicks(composer, "next")
+        qtbot.keyClick(composer, Qt.Key.Key_Escape)  # nothing to stop: the text stays
+        assert composer.toPlainText() == "next"
+        chat.click_message_button(chat.last_id(Role.USER), MessageAction.EDIT)
+        assert chat.ui.editBar.isVisible() and composer.toPlainText() == "Count for me"
+        qtbot.keyClick(composer, Qt.Key.Key_Escape)  # ends the edit, the draft comes back
+        assert not chat.ui.editBar.isVisible() and composer.toPlainText() == "next"
+
+
+@pytest.mark.asyncio
+async def test_rows_keep_their_layout_when_the_scroll_bar_appears(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    sse_server.add(text_stream([f"Paragraph {n} " + "word " * 40 + "\n\n" for n in range(60)], delay=0.005))
+    async with open_chat(qtbot, store, sse_server) as chat:
+        transcript = chat.ui.transcript
+        bar = transcript.verticalScrollBar()
+        chat.type_and_send("Write a lot")
+        await until(lambda: len(chat.rows()) == 2)
+        question = chat.vm.messages.index(0)
+        await until(lambda: transcript.visualRect(question).height() > 0)
+        assert not bar.isVisible()
+        delegate = chat.panel.delegate
+        before = delegate.sizeHint(chat._option(0), question).width()
+        layout = delegate.layout(chat._option(0), question)
+        assert delegate.layout(chat._option(0), question) is layout  # painting reuses what measuring found
+        await until(lambda: bar.isVisible() and chat.rows()[1][2] == "")
+        assert delegate.sizeHint(chat._option(0), question).width() == before  # no new layout for every row

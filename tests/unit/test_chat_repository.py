@@ -275,3 +275,17 @@ def test_model_cache(repo: ChatRepository) -> None:
     repo.replace_models("OpenRouter", [CachedModel("OpenRouter", "c/model", "C")])
     assert [m.model_id for m in repo.cached_models()] == ["c/model"]
     assert repo.models_fetched_at("OpenRouter") is not None
+
+
+def test_totals_count_the_text_of_answers_without_a_usage_report(repo: ChatRepository) -> None:
+    conversation = repo.create_conversation(model="local:smollm2-135m-instruct")
+    question = repo.add_message(conversation.id, Role.USER, "a" * 40)
+    repo.add_message(conversation.id, Role.ASSISTANT, "b" * 400, parent_id=question.id)  # on-device: no usage
+    reported_q = repo.add_message(conversation.id, Role.USER, "c" * 30)
+    repo.add_message(
+        conversation.id, Role.ASSISTANT, "d" * 50, parent_id=reported_q.id, prompt_tokens=9, completion_tokens=3
+    )
+    repo.add_message(conversation.id, Role.ASSISTANT, "e" * 70, status=MessageStatus.STREAMING)  # still arriving
+    totals = repo.conversation_totals(conversation.id)
+    assert (totals.unreported_messages, totals.unreported_chars) == (2, 440)
+    assert totals.total_tokens == 12

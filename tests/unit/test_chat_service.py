@@ -678,3 +678,44 @@ async def test_a_late_stop_never_cancels_the_caller(service: ChatService, stream
     assert answer.status is MessageStatus.COMPLETE
     await asyncio.sleep(0.01)  # no stray CancelledError lands here
     assert not service.is_busy(conversation.id)
+
+
+class BurstStreamer:
+    """Many chunks from one network read: handed over without ever waiting (each costs a little CPU time)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    async def stream(self, messages: list[Any], settings: Any) -> AsyncIterator[ChatChunk]:
+        import time
+
+        for number in range(self.count):
+            time.sleep(0.001)  # parsing and handling one chunk, as CPU time the event loop cannot use
+            yield text(f"t{number} ")
+        yield finish()
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_chunks_does_not_hold_the_event_loop(repo: JournalingRepo, clock: FakeClock) -> None:
+    service = ChatService(repo, BurstStreamer(60), clock, 0.25, sleep=clock.sleep, default_model=MODEL)
+    conversation = await service.create_conversation()
+    turns = 0
+
+    async def other_work() -> None:  # e.g. the GUI's timers and paints, on the same loop
+        nonlocal turns
+        while True:
+            turns += 1
+            await asyncio.sleep(0)
+
+    seen_at_delta: list[int] = []  # how many turns the other work had when each piece of text arrived
+
+    class Watch(ChatListener):
+        def message_delta(self, message_id: int, delta: str) -> None:
+            seen_at_delta.append(turns)
+
+    service.add_listener(Watch())
+    other = asyncio.ensure_future(other_work())
+    answer = await service.send(conversation.id, "go")
+    other.cancel()
+    assert answer.content.count("t") == 60 and len(seen_at_delta) == 60
+    assert seen_at_delta[-1] - seen_at_delta[0] >= 3  # 60 ms of chunks: the loop got turns in between

@@ -291,6 +291,12 @@ class LLMClient:
             return self._stream_local(target, messages, settings)
         return self._stream_http(target, messages, settings)
 
+    def prepare(self) -> None:
+        """Create the HTTP client now: loading the TLS certificates takes tens of milliseconds, so a GUI calls this
+        off its thread at start instead of paying it on the GUI thread at the first request."""
+        if self._providers:
+            self._client()
+
     def _client(self) -> httpx.AsyncClient:
         if self._http is None or self._http.is_closed:
             if self._http_factory is not None:

@@ -119,6 +119,10 @@ class ConversationTotals:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost: float | None = None  # None when no message reported a cost
+    # Answers whose provider reported no usage (the on-device model), with the questions they answer: their text
+    # size, for an estimate of the tokens they took.
+    unreported_chars: int = 0
+    unreported_messages: int = 0
 
     @property
     def total_tokens(self) -> int:

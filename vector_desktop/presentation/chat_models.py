@@ -24,7 +24,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from vector_desktop.ai.client import estimate_tokens
 from vector_desktop.ai.models import ModelInfo
+from vector_desktop.ai.types import ChatMessage
 from vector_desktop.domain.chat import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -99,12 +101,42 @@ def model_label(info: ModelInfo) -> str:
     return " · ".join(parts)
 
 
-def usage_text(message: Message) -> str:
-    """Tokens and cost of one answer: "12 in · 5 out · $0.000123" (empty when nothing was counted)."""
+LOCAL_PREFIX = "local:"
+
+
+def rough_tokens(chars: int, messages: int) -> int:
+    """LLMClient's estimate (ai.client.estimate_tokens: characters / 4 plus 4 per message) for `messages` texts of
+    `chars` characters in all, when only their sizes are known (conversation totals come from SQL)."""
+    return max(chars, 0) // 4 + 4 * max(messages, 0)
+
+
+def is_local_model(model_id: str) -> bool:
+    return model_id.startswith(LOCAL_PREFIX)
+
+
+def is_free(info: ModelInfo | None) -> bool:
+    return info is not None and info.prompt_price_per_m == 0 and info.completion_price_per_m == 0
+
+
+def price_note(model_id: str, info: ModelInfo | None) -> str:
+    """Where an answer without a reported cost was made and what it cost: "on device, free", "free" or ""."""
+    if is_local_model(model_id):
+        return _tr("on device, free")
+    return _tr("free") if is_free(info) else ""
+
+
+def usage_text(message: Message, info: ModelInfo | None = None) -> str:
+    """Tokens and cost of one answer: "12 in · 5 out · $0.000123". A provider that reports no usage (the on-device
+    model) gets an estimate from the text, marked as such: "~120 tokens out (estimate), on device, free"."""
     parts: list[str] = []
     if message.prompt_tokens or message.completion_tokens:
         parts.append(_tr("%1 in").replace("%1", format_tokens(message.prompt_tokens)))
         parts.append(_tr("%1 out").replace("%1", format_tokens(message.completion_tokens)))
+    elif message.content and message.status is not MessageStatus.STREAMING:
+        estimate = estimate_tokens([ChatMessage("assistant", message.content)])
+        text = _tr("~%1 tokens out (estimate)").replace("%1", format_tokens(estimate))
+        note = price_note(message.model, info) if message.cost is None else ""
+        parts.append(f"{text}, {note}" if note else text)
     cost = format_cost(message.cost)
     if cost:
         parts.append(cost)
@@ -122,14 +154,21 @@ def status_text(message: Message) -> str:
     return labels.get(message.status, "")
 
 
-def header_text(message: Message) -> str:
+def model_name(model_id: str, info: ModelInfo | None) -> str:
+    """The model's human name from the catalog ("SmolLM2 135M (on this computer)"); the id when unknown."""
+    return info.name if info is not None and info.name else model_id
+
+
+def header_text(message: Message, info: ModelInfo | None = None) -> str:
     if message.role is Role.USER:
         return _tr("You")
     if message.role is Role.TOOL:
         return _tr("Tool result · %1").replace("%1", message.tool_name) if message.tool_name else _tr("Tool result")
     if message.role is Role.SYSTEM:
         return _tr("System")
-    return _tr("Assistant · %1").replace("%1", message.model) if message.model else _tr("Assistant")
+    if not message.model:
+        return _tr("Assistant")
+    return _tr("Assistant · %1").replace("%1", model_name(message.model, info))
 
 
 def time_text(moment: datetime | None) -> str:
@@ -137,6 +176,27 @@ def time_text(moment: datetime | None) -> str:
         return ""
     local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def relative_time_text(moment: datetime | None, now: datetime | None = None) -> str:
+    """A short date for lists: "Today 14:03", "Yesterday 09:10", "Monday", or the date ("12/03/2025")."""
+    if moment is None:
+        return ""
+    locale = QLocale()
+    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    today = (
+        QDateTime.fromMSecsSinceEpoch(int(now.timestamp() * 1000)) if now is not None else QDateTime.currentDateTime()
+    ).date()
+    day = local.date()
+    clock = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    days = day.daysTo(today)
+    if days == 0:
+        return _tr("Today %1").replace("%1", clock)
+    if days == 1:
+        return _tr("Yesterday %1").replace("%1", clock)
+    if 1 < days < 7:
+        return locale.dayName(day.dayOfWeek(), QLocale.FormatType.LongFormat)
+    return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
 class MessageAction(enum.StrEnum):
@@ -177,6 +237,7 @@ class ConversationRoles(enum.IntEnum):
     ID = _USER + 2
     PINNED = _USER + 3
     UPDATED = _USER + 4
+    WHEN = _USER + 5  # "Today 14:03": the list's second line
 
 
 def _conversation_key(conversation: Conversation) -> tuple[bool, float]:
@@ -222,6 +283,8 @@ class ConversationListModel(QAbstractListModel):
             return conversation.pinned
         if role == ConversationRoles.UPDATED:
             return conversation.updated_at
+        if role == ConversationRoles.WHEN:
+            return relative_time_text(conversation.updated_at)
         return None
 
     # -- our API
@@ -338,6 +401,7 @@ class MessageListModel(QAbstractListModel):
         self.has_older = False
         self._busy = False
         self._local_available = False
+        self._infos: dict[str, ModelInfo] = {}
 
     # -- Qt model API
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -361,10 +425,13 @@ class MessageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole or role == MessageRoles.TEXT:
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [header_text(message), status_text(message), message.content, message.error]
+            parts = [header_text(message, self._info(message)), status_text(message), message.content, message.error]
             return ". ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return time_text(message.created_at) or None
+            lines = [time_text(message.created_at)]
+            if message.role is Role.ASSISTANT and message.model:
+                lines.append(_tr("Model: %1").replace("%1", message.model))  # the exact id, e.g. to report
+            return "\n".join(line for line in lines if line) or None
         if role == MessageRoles.MESSAGE:
             return message
         if role == MessageRoles.ID:
@@ -380,13 +447,13 @@ class MessageListModel(QAbstractListModel):
         if role == MessageRoles.USAGE:
             return (message.prompt_tokens, message.completion_tokens, message.cost)
         if role == MessageRoles.USAGE_TEXT:
-            return usage_text(message) if message.role is Role.ASSISTANT else ""
+            return usage_text(message, self._info(message)) if message.role is Role.ASSISTANT else ""
         if role == MessageRoles.TOOL_CALLS:
             return message.tool_calls
         if role == MessageRoles.ERROR:
             return message.error
         if role == MessageRoles.HEADER:
-            return header_text(message)
+            return header_text(message, self._info(message))
         if role == MessageRoles.ACTIONS:
             return message_actions(message, busy=self._busy, local_available=self._local_available)
         if role == MessageRoles.REVISION:
@@ -394,6 +461,9 @@ class MessageListModel(QAbstractListModel):
         if role == MessageRoles.STREAMING:
             return message.status is MessageStatus.STREAMING
         return None
+
+    def _info(self, message: Message) -> ModelInfo | None:
+        return self._infos.get(message.model) if message.model else None
 
     # -- reading
     def messages(self) -> list[Message]:
@@ -504,6 +574,16 @@ class MessageListModel(QAbstractListModel):
         if busy != self._busy:
             self._busy = busy
             self._actions_changed()
+
+    def set_model_infos(self, models: Iterable[ModelInfo]) -> None:
+        """The catalog, for the models' human names and prices in headers and usage lines."""
+        infos = {m.id: m for m in models}
+        if infos == self._infos:
+            return
+        self._infos = infos
+        if self._rows:  # headers may change width, not height: no new revision
+            roles = [int(MessageRoles.HEADER), int(MessageRoles.USAGE_TEXT), int(Qt.ItemDataRole.AccessibleTextRole)]
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), roles)
 
     def set_local_available(self, available: bool) -> None:
         if available != self._local_available:

@@ -41,6 +41,9 @@ from vector_desktop.presentation.chat_models import (
     format_context,
     format_cost,
     format_tokens,
+    model_name,
+    price_note,
+    rough_tokens,
 )
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.throttle import Throttle
@@ -124,12 +127,24 @@ class _Listener(ChatListener):
         self._emit(self._events.conversation, conversation)
 
 
-def totals_text(totals: ConversationTotals) -> str:
-    if not totals.total_tokens and totals.cost is None:
+def totals_text(totals: ConversationTotals, note: str = "") -> str:
+    """Tokens and cost of a conversation. Answers whose provider reported no usage (the on-device model) are
+    estimated from their text and marked "~" and "estimate"; `note` ("on device, free") stands in for an unknown cost.
+    """
+    estimated = rough_tokens(totals.unreported_chars, totals.unreported_messages) if totals.unreported_messages else 0
+    if not totals.total_tokens and not estimated and totals.cost is None:
         return _tr("No tokens used yet")
-    text = _tr("%1 tokens").replace("%1", format_tokens(totals.total_tokens))
+    if totals.total_tokens and estimated:
+        text = _tr("%1 tokens + ~%2 estimated").replace("%1", format_tokens(totals.total_tokens))
+        text = text.replace("%2", format_tokens(estimated))
+    elif estimated:
+        text = _tr("~%1 tokens (estimate)").replace("%1", format_tokens(estimated))
+    else:
+        text = _tr("%1 tokens").replace("%1", format_tokens(totals.total_tokens))
     cost = format_cost(totals.cost)
-    return f"{text} · {cost}" if cost else text
+    if cost:
+        return f"{text} · {cost}"
+    return f"{text}, {note}" if note and estimated else text
 
 
 class ChatViewModel(QObject):
@@ -149,6 +164,7 @@ class ChatViewModel(QObject):
     tool_approval_requested = Signal(int, str, str)  # request id, tool name, arguments (JSON text)
     tool_approval_finished = Signal(int)  # the request was answered or withdrawn
     online_changed = Signal(bool)
+    offline_hint_changed = Signal(str)  # why messages to the chosen model wait in the outbox ("" when they do not)
     export_started = Signal(str, str)  # job id, path
     models_loaded = Signal()
 
@@ -186,6 +202,8 @@ class ChatViewModel(QObject):
         self.conversations_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.messages = MessageListModel(self)
         self.messages.set_local_available(local_available)
+        self._local_available = local_available
+        self._offline_hint = ""
         self.search_results = SearchResultsModel(self)
         self.model_choices = ModelChoicesModel(self)
 
@@ -268,6 +286,30 @@ class ChatViewModel(QObject):
     def model_info(self, model_id: str) -> ModelInfo | None:
         return self.model_choices.info(model_id)
 
+    def model_name(self, model_id: str) -> str:
+        """The model's human name ("SmolLM2 135M (on this computer)"), the id when the catalog does not know it."""
+        return model_name(model_id, self.model_info(model_id))
+
+    @property
+    def offline_hint(self) -> str:
+        return self._offline_hint
+
+    def _update_offline_hint(self) -> None:
+        """Only a model whose server cannot be reached makes messages wait: never the on-device model, and never a
+        model no provider serves (sending says what to set up instead)."""
+        model = self.effective_model()
+        hint = ""
+        if model and not self._service.is_reachable(model):
+            hint = _tr(
+                "You are offline: %1 cannot be reached. Messages wait in the outbox and are sent when the "
+                "connection is back."
+            ).replace("%1", self.model_name(model))
+            if self._local_available:
+                hint += " " + _tr("The on-device model still answers: choose it in the model list.")
+        if hint != self._offline_hint:
+            self._offline_hint = hint
+            self.offline_hint_changed.emit(hint)
+
     def effective_model(self) -> str:
         """The open conversation's model; with none open, the model a new conversation would get."""
         if self._current is not None and self._current.model:
@@ -301,11 +343,14 @@ class ChatViewModel(QObject):
         source = self._models_source
         models = await self._run_blocking(lambda: list(source()))
         self.model_choices.set_models(models)
+        self.messages.set_model_infos(models)
         if self._current is not None and self._current.model:
             self.model_choices.ensure(self._current.model)
         self.models_loaded.emit()
+        self._update_offline_hint()
 
     def set_local_available(self, available: bool) -> None:
+        self._local_available = available
         self.messages.set_local_available(available)
 
     # ------------------------------------------------------------------------------------------------ conversations
@@ -345,6 +390,7 @@ class ChatViewModel(QObject):
         self.conversation_changed.emit(conversation)
         self.draft_restored.emit(draft)
         self._update_busy()
+        self._update_offline_hint()
         self._context_timer.start()
         if conversation is not None:
             self._start(self._refresh_totals(conversation_id), "chat.totals")
@@ -472,6 +518,7 @@ class ChatViewModel(QObject):
         """The open conversation's model; with none open, the model of the next new conversation."""
         if self._current is None:
             self._preferred_model = model_id.strip()
+            self._update_offline_hint()
             return None
         if model_id == self._current.model:
             return None
@@ -578,11 +625,13 @@ class ChatViewModel(QObject):
         self._online = online
         if changed:
             self.online_changed.emit(online)
+        self._update_offline_hint()
         return self._start(self._connectivity_changed(online), "chat.outbox")
 
     async def _connectivity_changed(self, online: bool) -> int:
         if self._refresh_reachability is not None:
             await self._refresh_reachability()
+        self._update_offline_hint()
         return await self._service.flush_outbox() if online else 0
 
     # ------------------------------------------------------------------------------------------------ drafts
@@ -760,6 +809,7 @@ class ChatViewModel(QObject):
             self._current = conversation
             self.model_choices.ensure(conversation.model)
             self.conversation_changed.emit(conversation)
+            self._update_offline_hint()
             self._context_timer.start()
         self._update_busy()
 
@@ -774,7 +824,8 @@ class ChatViewModel(QObject):
     async def _refresh_totals(self, conversation_id: str) -> None:
         totals = await self._service.totals(conversation_id)
         if conversation_id == self.current_id:
-            self.totals_changed.emit(totals_text(totals))
+            model = self.effective_model()
+            self.totals_changed.emit(totals_text(totals, price_note(model, self.model_info(model))))
 
     def _update_context_hint(self) -> None:
         conversation = self._current

@@ -94,10 +94,36 @@ def _make_parser(colors: RenderColors, mono_family: str) -> MarkdownIt:
 
 @dataclass
 class Segment:
-    """One rendered piece of a message: its document and the source text of each code block in it."""
+    """One rendered piece of a message: its document and the source text of each code block in it. Its height and
+    code-block rectangles are measured once per width (a long answer has many segments; a relayout while it streams
+    must cost only its tail)."""
 
     document: QTextDocument
     code_blocks: list[str]
+    _height: float = -1.0
+    _hits: list[CodeBlockHit] | None = None
+
+    def set_width(self, width: float) -> None:
+        self.document.setTextWidth(width)
+        self._height = -1.0
+        self._hits = None
+
+    @property
+    def height(self) -> float:
+        if self._height < 0:
+            self._height = self.document.size().height()
+        return self._height
+
+    def hits(self) -> list[CodeBlockHit]:
+        """This segment's code blocks, in segment coordinates."""
+        if self._hits is None:
+            layout = self.document.documentLayout()
+            tables = [f for f in self.document.rootFrame().childFrames() if _is_code_table(f)]
+            self._hits = [
+                CodeBlockHit(layout.frameBoundingRect(table), code)
+                for table, code in zip(tables, self.code_blocks, strict=False)
+            ]
+        return self._hits
 
 
 @dataclass(frozen=True)
@@ -161,6 +187,7 @@ class RenderedMessage:
         self.stable: list[Segment] = []
         self.tail: Segment | None = None
         self._stable_end = 0  # source offset where the tail starts
+        self._stable_height = -1.0  # sum of the stable segments' heights at this width (-1: not measured)
         self._splitter = _Splitter()
         self._width = -1.0
 
@@ -178,6 +205,7 @@ class RenderedMessage:
             if point - self._stable_end >= SEGMENT_CHARS:
                 self.stable.append(self._renderer.segment(text[self._stable_end : point], self._width))
                 self._stable_end = point
+                self._stable_height = -1.0
         tail_text = text[self._stable_end :]
         self.tail = self._renderer.segment(tail_text, self._width) if tail_text.strip() else None
         self.text = text
@@ -190,23 +218,27 @@ class RenderedMessage:
         self.stable = []
         self.tail = None
         self._stable_end = 0
+        self._stable_height = -1.0
         self._splitter = _Splitter()
 
     def set_width(self, width: float) -> None:
         if width == self._width:
             return
         self._width = width
+        self._stable_height = -1.0
         for segment in self.segments:
-            segment.document.setTextWidth(width)
+            segment.set_width(width)
 
     def height(self) -> float:
-        return sum(segment.document.size().height() for segment in self.segments)
+        if self._stable_height < 0:
+            self._stable_height = sum(segment.height for segment in self.stable)
+        return self._stable_height + (self.tail.height if self.tail is not None else 0.0)
 
     def draw(self, painter: QPainter, origin: QPointF, clip: QRectF, palette: QPalette) -> None:
         """Paint the segments that meet `clip` (view coordinates) with their top-left corner at `origin`."""
         top = origin.y()
         for segment in self.segments:
-            height = segment.document.size().height()
+            height = segment.height
             if top + height >= clip.top() and top <= clip.bottom():
                 painter.save()
                 painter.translate(origin.x(), top)
@@ -223,18 +255,14 @@ class RenderedMessage:
         hits: list[CodeBlockHit] = []
         top = 0.0
         for segment in self.segments:
-            document = segment.document
-            layout = document.documentLayout()
-            tables = [f for f in document.rootFrame().childFrames() if _is_code_table(f)]
-            for table, code in zip(tables, segment.code_blocks, strict=False):
-                hits.append(CodeBlockHit(layout.frameBoundingRect(table).translated(0, top), code))
-            top += document.size().height()
+            hits.extend(CodeBlockHit(hit.rect.translated(0, top), hit.code) for hit in segment.hits())
+            top += segment.height
         return hits
 
     def anchor_at(self, point: QPointF) -> str:
         top = 0.0
         for segment in self.segments:
-            height = segment.document.size().height()
+            height = segment.height
             if top <= point.y() < top + height:
                 return segment.document.documentLayout().anchorAt(QPointF(point.x(), point.y() - top))
             top += height

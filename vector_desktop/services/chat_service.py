@@ -52,6 +52,7 @@ TITLE_LENGTH = 60
 TOOL_DENIED = "The user did not allow this tool call."
 STOPPED_BY_SHUTDOWN = "The answer was cut off because the app was closing."
 NOT_JSON = "JSON mode is on, but this answer is not valid JSON."
+YIELD_AFTER = 0.008  # seconds of chunks handled in a row before the event loop gets a turn
 
 
 async def call_directly(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -760,6 +761,7 @@ class ChatService:
     ) -> None:
         # Iterated, and closed, in this one task: HTTP streams must not change tasks midway.
         chunks: AsyncIterator[ChatChunk] = streamer.stream(history, settings)
+        busy_since = time.perf_counter()
         try:
             async for chunk in chunks:
                 collected.add(chunk)
@@ -767,6 +769,10 @@ class ChatService:
                     journal.append(chunk.text)
                     self._emit("message_delta", message.id, chunk.text)
                     await journal.tick()
+                if time.perf_counter() - busy_since > YIELD_AFTER:
+                    # A burst (hundreds of chunks in one network read) must not hold the loop, i.e. the GUI.
+                    await asyncio.sleep(0)
+                    busy_since = time.perf_counter()
         finally:
             aclose = getattr(chunks, "aclose", None)
             if aclose is not None:

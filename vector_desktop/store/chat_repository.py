@@ -378,9 +378,26 @@ class ChatRepository:
             func.coalesce(func.sum(MessageRow.completion_tokens), 0),
             func.sum(MessageRow.cost),
         ).where(MessageRow.conversation_id == conversation_id)
+        unreported_answer = (
+            (MessageRow.role == Role.ASSISTANT.value)
+            & (MessageRow.prompt_tokens == 0)
+            & (MessageRow.completion_tokens == 0)
+            & (MessageRow.status != MessageStatus.STREAMING.value)
+            & (MessageRow.content != "")
+        )
+        answered = select(MessageRow.parent_id).where(
+            MessageRow.conversation_id == conversation_id, unreported_answer, MessageRow.parent_id.is_not(None)
+        )
+        unreported = select(func.count(), func.coalesce(func.sum(func.length(MessageRow.content)), 0)).where(
+            MessageRow.conversation_id == conversation_id,
+            unreported_answer | ((MessageRow.role == Role.USER.value) & MessageRow.id.in_(answered)),
+        )
         with self._sessions() as session:
             count, prompt, completion, cost = session.execute(stmt).one()
-        return ConversationTotals(int(count), int(prompt), int(completion), cost)
+            unreported_count, unreported_chars = session.execute(unreported).one()
+        return ConversationTotals(
+            int(count), int(prompt), int(completion), cost, int(unreported_chars), int(unreported_count)
+        )
 
     # -------------------------------------------------------------------------------------------- outbox
 

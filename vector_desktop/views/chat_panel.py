@@ -6,21 +6,31 @@ widget state."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCursor,
 )
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QListView, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QListView, QMenu, QWidget
 
 from vector_desktop.domain.chat import Conversation
-from vector_desktop.presentation.chat_models import ConversationRoles, MessageAction, MessageRoles, ModelChoiceRoles
+from vector_desktop.presentation.chat_models import (
+    ConversationRoles,
+    MessageAction,
+    MessageRoles,
+    ModelChoiceRoles,
+    is_local_model,
+)
 from vector_desktop.presentation.chat_viewmodel import ChatViewModel
+from vector_desktop.views.conversation_delegate import ConversationDelegate
 from vector_desktop.views.conversation_settings_dialog import ConversationSettingsDialog
 from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
 from vector_desktop.views.message_delegate import MessageDelegate, SearchHitDelegate
@@ -28,9 +38,12 @@ from vector_desktop.views.message_delegate import MessageDelegate, SearchHitDele
 ERROR_STYLE = "QLabel { color: #c62828; }"
 WARNING_STYLE = "QLabel { color: #b26a00; }"
 OFFLINE_STYLE = "QLabel { color: #b26a00; }"
+MUTED_STYLE = "QLabel { color: palette(placeholder-text); }"
 UNDO_SECONDS = 10
 BOTTOM_SLACK = 8  # pixels from the end that still count as "at the bottom"
 LINK_SCHEMES = ("http", "https", "mailto")
+COMPOSER_LINES = 4  # the composer's height at first; the splitter gives the rest to the transcript
+SEND_KEYS = "Ctrl+Enter"
 
 
 class ChatPanel(QWidget):
@@ -50,10 +63,16 @@ class ChatPanel(QWidget):
         self._settings_dialog: ConversationSettingsDialog | None = None
         ui = self.ui
 
+        self._full_texts: dict[QLabel, str] = {}
         ui.splitter.setStretchFactor(0, 0)
         ui.splitter.setStretchFactor(1, 1)
-        ui.splitter.setSizes([260, 720])
+        ui.splitter.setSizes([240, 740])
+        ui.composerSplitter.setStretchFactor(0, 1)
+        ui.composerSplitter.setStretchFactor(1, 0)
+        ui.composerSplitter.setSizes([10_000, self.composer_height()])
         ui.conversationList.setModel(view_model.conversations_proxy)
+        self.conversation_delegate = ConversationDelegate(ui.conversationList)
+        ui.conversationList.setItemDelegate(self.conversation_delegate)
         ui.searchResultsList.setModel(view_model.search_results)
         self.search_delegate = SearchHitDelegate(ui.searchResultsList)
         ui.searchResultsList.setItemDelegate(self.search_delegate)
@@ -73,10 +92,15 @@ class ChatPanel(QWidget):
         ui.editBar.hide()
         ui.errorLabel.setStyleSheet(ERROR_STYLE)
         ui.offlineLabel.setStyleSheet(OFFLINE_STYLE)
-        ui.offlineLabel.setVisible(not view_model.online)
+        self._on_offline_hint(view_model.offline_hint)
+        ui.totalsLabel.setStyleSheet(MUTED_STYLE)
         title_font = ui.titleLabel.font()
         title_font.setBold(True)
         ui.titleLabel.setFont(title_font)
+        for label in (ui.titleLabel, ui.totalsLabel):
+            label.installEventFilter(self)  # elided again when its width changes
+        ui.emptyTranscript.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        ui.emptyTranscript.setBackgroundRole(ui.transcript.viewport().backgroundRole())
 
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
@@ -95,6 +119,7 @@ class ChatPanel(QWidget):
         self._wire_shortcuts()
         self._on_busy_changed(view_model.busy)
         self._on_conversation_changed(view_model.current)
+        self._update_empty_state()
 
     # ------------------------------------------------------------------------------------------------ wiring
 
@@ -124,6 +149,9 @@ class ChatPanel(QWidget):
         bar.rangeChanged.connect(self._on_scroll_range)
         vm.messages.modelReset.connect(self._on_transcript_reset)
         vm.messages.page_prepended.connect(self._on_page_prepended)
+        vm.messages.modelReset.connect(self._update_empty_state)
+        vm.messages.rowsInserted.connect(self._update_empty_state)
+        vm.messages.rowsRemoved.connect(self._update_empty_state)
 
     def _wire_view_model(self) -> None:
         vm = self.vm
@@ -133,7 +161,7 @@ class ChatPanel(QWidget):
         vm.draft_restored.connect(self._set_composer_text)
         vm.send_rejected.connect(self._on_send_rejected)
         vm.busy_changed.connect(self._on_busy_changed)
-        vm.totals_changed.connect(self.ui.totalsLabel.setText)
+        vm.totals_changed.connect(self._on_totals)
         vm.context_hint_changed.connect(self._on_context_hint)
         vm.scroll_to_message.connect(self.show_message)
         vm.conversation_deleted.connect(self._on_conversation_deleted)
@@ -141,12 +169,17 @@ class ChatPanel(QWidget):
         vm.search_finished.connect(self._on_search_finished)
         vm.tool_approval_requested.connect(self._on_tool_approval_requested)
         vm.tool_approval_finished.connect(self._on_tool_approval_finished)
-        vm.online_changed.connect(lambda online: self.ui.offlineLabel.setVisible(not online))
+        vm.offline_hint_changed.connect(self._on_offline_hint)
         vm.models_loaded.connect(lambda: self._on_conversation_changed(vm.current))
 
     def _wire_shortcuts(self) -> None:
         ui = self.ui
-        ui.composer.installEventFilter(self)  # Ctrl+Enter sends, Escape ends an edit
+        ui.composer.installEventFilter(self)  # Ctrl+Enter sends
+        # Escape ends an edit, else stops the answer arriving; enabled only then, so it takes no key from others.
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape_shortcut.activated.connect(self._on_escape)
+        self.escape_shortcut.setEnabled(False)
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self._new_conversation)
@@ -166,10 +199,47 @@ class ChatPanel(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers & Qt.KeyboardModifier.ControlModifier:
                 self.send()
                 return True
-            if key == Qt.Key.Key_Escape and self._editing_id:
-                self.cancel_edit()
-                return True
+        elif event.type() == QEvent.Type.Resize and isinstance(watched, QLabel) and watched in self._full_texts:
+            self._set_elided(watched, self._full_texts[watched])
         return super().eventFilter(watched, event)
+
+    def _on_escape(self) -> None:
+        if self._editing_id:
+            self.cancel_edit()
+        elif self.vm.busy:
+            self.vm.stop()
+
+    def _update_escape(self) -> None:
+        self.escape_shortcut.setEnabled(bool(self._editing_id) or self.vm.busy)
+
+    def composer_height(self) -> int:
+        """About COMPOSER_LINES lines of text, plus the frame."""
+        composer = self.ui.composer
+        lines = QFontMetrics(composer.font()).lineSpacing() * COMPOSER_LINES
+        margins = composer.contentsMargins()
+        return int(lines + 2 * composer.document().documentMargin() + margins.top() + margins.bottom() + 4)
+
+    def _set_elided(self, label: QLabel, text: str) -> None:
+        """Show `text` in one line, elided at the right when the label is too narrow (full text in the tooltip)."""
+        self._full_texts[label] = text
+        width = label.width() - 2 * label.margin()
+        metrics = QFontMetrics(label.font())
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) if width > 20 else text
+        if shown != label.text():
+            label.setText(shown)
+        if label is self.ui.titleLabel:
+            label.setToolTip(text if shown != text else "")
+
+    def full_text(self, label: QLabel) -> str:
+        return self._full_texts.get(label, label.text())
+
+    def _on_totals(self, text: str) -> None:
+        self._set_elided(self.ui.totalsLabel, text)
+        self.ui.totalsLabel.setVisible(bool(text))
+
+    def _on_offline_hint(self, text: str) -> None:
+        self.ui.offlineLabel.setText(text)
+        self.ui.offlineLabel.setVisible(bool(text))
 
     def _focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
@@ -214,9 +284,11 @@ class ChatPanel(QWidget):
     def _on_conversation_changed(self, conversation: Conversation | None) -> None:
         ui = self.ui
         has_conversation = conversation is not None
-        ui.titleLabel.setText(conversation.display_title if conversation is not None else self.tr("No conversation"))
-        if conversation is not None and not conversation.title:
-            ui.titleLabel.setText(self.tr("New conversation"))
+        if conversation is None:
+            title = self.tr("No conversation yet")
+        else:
+            title = conversation.title or self.tr("New conversation")
+        self._set_elided(ui.titleLabel, title)
         for widget in (ui.settingsButton, ui.exportButton):
             widget.setEnabled(has_conversation)
         model_id = self.vm.effective_model()
@@ -226,6 +298,41 @@ class ChatPanel(QWidget):
         ui.modelCombo.blockSignals(False)
         if conversation is not None:
             self._select_in_list(conversation.id)
+        else:
+            self._on_totals("")
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        """With no message to show, the transcript's place tells a new user what to do and who will answer."""
+        ui = self.ui
+        empty = self.vm.messages.rowCount() == 0
+        if empty:
+            model_id = self.vm.effective_model()
+            name = html.escape(self.vm.model_name(model_id)) if model_id else ""
+            if not model_id:
+                who = self.tr("Choose a model in the list above to start.")
+            elif is_local_model(model_id):
+                who = self.tr("<b>%1</b> will answer. It runs on this computer: private, free, and it works offline.")
+            else:
+                who = self.tr("<b>%1</b> will answer. You can pick another model in the list above.")
+            keys = QKeySequence(SEND_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+            heading = self.tr("Ask anything") if self.vm.current is not None else self.tr("Start a conversation")
+            lines = [
+                f"<h3>{html.escape(heading)}</h3>",
+                "<p>"
+                + html.escape(self.tr("Ask a question, have a text explained or improved, or get help with code."))
+                + "</p>",
+                "<p>" + who.replace("%1", name) + "</p>",
+                "<p>"
+                + self.tr(
+                    "Write below and press <b>%1</b> to send. Your conversations are kept on this computer."
+                ).replace("%1", html.escape(keys))
+                + "</p>",
+            ]
+            ui.emptyTranscript.setText("".join(lines))
+        target = ui.emptyTranscript if empty else ui.transcript
+        if ui.transcriptStack.currentWidget() is not target:
+            ui.transcriptStack.setCurrentWidget(target)
 
     def _on_model_chosen(self, row: int) -> None:
         index = self.vm.model_choices.index(row)
@@ -442,6 +549,7 @@ class ChatPanel(QWidget):
             self._draft_before_edit = self.ui.composer.toPlainText()
         self._editing_id = message_id
         self.ui.editBar.show()
+        self._update_escape()
         self._setting_composer = True
         try:
             self.ui.composer.setPlainText(text)
@@ -457,6 +565,7 @@ class ChatPanel(QWidget):
         self._editing_id = 0
         self.ui.editBar.hide()
         self._set_composer_text(restore)
+        self._update_escape()
 
     @property
     def editing_message_id(self) -> int:
@@ -465,6 +574,7 @@ class ChatPanel(QWidget):
     def _on_busy_changed(self, busy: bool) -> None:
         self.ui.stopButton.setEnabled(busy)
         self.ui.sendButton.setEnabled(not busy)
+        self._update_escape()
 
     def _on_context_hint(self, text: str, warning: bool) -> None:
         self.ui.contextLabel.setText(text)

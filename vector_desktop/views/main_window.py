@@ -143,6 +143,12 @@ class MainWindow(QMainWindow):
         self.connectivity_label.setText(f'<img src="{icon}" width="10" height="10"> {text}')
         self.connectivity_label.setToolTip(reason)
 
+    def set_on_device_only(self) -> None:
+        self.connectivity_label.setText(f'<img src=":/icons/online.svg" width="10" height="10"> {self.tr("On device")}')
+        self.connectivity_label.setToolTip(
+            self.tr("No online AI provider is set up: the on-device model answers, no network needed.")
+        )
+
     def set_running_jobs(self, count: int) -> None:
         self.jobs_label.setText(self.tr("%n job(s) running", "", count) if count else "")
 

@@ -9,7 +9,9 @@ measures rows that changed.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -93,6 +95,19 @@ class RowLayout:
     actions: list[tuple[MessageAction, QRect]] = field(default_factory=list)
     code_buttons: list[tuple[QRect, str]] = field(default_factory=list)
 
+    def translated(self, dx: int, dy: int) -> RowLayout:
+        return RowLayout(
+            self.height,
+            self.header.translated(dx, dy),
+            self.chip.translated(dx, dy),
+            self.body_origin + QPointF(dx, dy),
+            self.body,
+            self.error.translated(dx, dy),
+            self.footer.translated(dx, dy),
+            [(action, rect.translated(dx, dy)) for action, rect in self.actions],
+            [(rect.translated(dx, dy), code) for rect, code in self.code_buttons],
+        )
+
 
 class MessageDelegate(QStyledItemDelegate):
     action_triggered = Signal(str, int)  # MessageAction value, message id
@@ -103,7 +118,9 @@ class MessageDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.renderer = renderer or MarkdownRenderer()
         self._sizes: dict[tuple[int, int], tuple[int, int]] = {}  # (id, width) -> (revision, height)
-        self._style_key: tuple[str, str] | None = None
+        # id -> ((width, revision, actions), layout at 0,0): painting reuses what measuring found
+        self._layouts: OrderedDict[int, tuple[tuple[Any, ...], RowLayout]] = OrderedDict()
+        self._style_key: tuple[QFont, int] | None = None
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self.action_labels = {
             MessageAction.COPY: self.tr("Copy"),
@@ -119,28 +136,58 @@ class MessageDelegate(QStyledItemDelegate):
     # ---------------------------------------------------------------------------------------------- measuring
 
     def _configure(self, option: QStyleOptionViewItem) -> None:
-        key = (option.font.toString(), option.palette.color(QPalette.ColorRole.Base).name())
-        if key != self._style_key:
-            self._style_key = key
+        base = option.palette.color(QPalette.ColorRole.Base).rgba()
+        key = self._style_key
+        if key is None or key[1] != base or key[0] != option.font:
+            self._style_key = (QFont(option.font), base)
             self.renderer.configure(option.font, RenderColors.from_palette(option.palette), self._mono)
             self._sizes.clear()
+            self._layouts.clear()
 
     @staticmethod
     def _width(option: QStyleOptionViewItem) -> int:
         widget = option.widget
         if isinstance(widget, QAbstractItemView):
-            return max(widget.viewport().width(), 1)
+            width = widget.viewport().width()
+            bar = widget.verticalScrollBar()
+            if not bar.isVisible() and widget.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                # Keep the scroll bar's room: rows keep their width when it appears, so a long answer growing past
+                # the window's height is not laid out again from its first line (tens of ms).
+                width -= bar.sizeHint().width()
+            return max(width, 1)
         return max(option.rect.width(), 1)
 
     def _button_size(self, metrics: QFontMetrics, text: str) -> QSize:
         return QSize(metrics.horizontalAdvance(text) + 2 * BUTTON_PAD_X, metrics.height() + 8)
 
     def layout(self, option: QStyleOptionViewItem, index: AnyIndex, top_left: tuple[int, int] = (0, 0)) -> RowLayout:
-        """Where everything of a row goes, for painting and hit-testing (`top_left`: the row's corner)."""
+        """Where everything of a row goes, for painting and hit-testing (`top_left`: the row's corner). Measured
+        once per (width, revision, actions) of a row: a paint after a size hint costs no second measurement."""
         self._configure(option)
         message: Message = index.data(MessageRoles.MESSAGE)
         width = self._width(option)
-        left, top = top_left
+        actions = tuple(index.data(MessageRoles.ACTIONS) or ())
+        key = (width, int(index.data(MessageRoles.REVISION) or 0), actions)
+        cached = self._layouts.get(message.id)
+        if cached is not None and cached[0] == key:
+            self._layouts.move_to_end(message.id)
+            layout = cached[1]
+        else:
+            layout = self._measure(option, index, message, width, actions)
+            self._layouts[message.id] = (key, layout)
+            while len(self._layouts) > self.renderer.capacity:
+                self._layouts.popitem(last=False)
+        return layout.translated(*top_left) if top_left != (0, 0) else layout
+
+    def _measure(
+        self,
+        option: QStyleOptionViewItem,
+        index: AnyIndex,
+        message: Message,
+        width: int,
+        row_actions: tuple[MessageAction, ...],
+    ) -> RowLayout:
+        left, top = 0, 0
         metrics = QFontMetrics(option.font)
         bold = QFont(option.font)
         bold.setBold(True)
@@ -186,7 +233,7 @@ class MessageDelegate(QStyledItemDelegate):
         footer = QRect(x, y, inner_width, max(button_height, metrics.height()))
         actions: list[tuple[MessageAction, QRect]] = []
         right = footer.right()
-        for action in reversed(index.data(MessageRoles.ACTIONS) or ()):
+        for action in reversed(row_actions):
             size = self._button_size(metrics, self.action_labels[action])
             rect = QRect(right - size.width() + 1, footer.top(), size.width(), size.height())
             actions.insert(0, (action, rect))
@@ -211,10 +258,12 @@ class MessageDelegate(QStyledItemDelegate):
     def forget(self, message_id: int) -> None:
         for key in [k for k in self._sizes if k[0] == message_id]:
             del self._sizes[key]
+        self._layouts.pop(message_id, None)
         self.renderer.forget(message_id)
 
     def clear_caches(self) -> None:
         self._sizes.clear()
+        self._layouts.clear()
         self.renderer.clear()
 
     # ---------------------------------------------------------------------------------------------- painting

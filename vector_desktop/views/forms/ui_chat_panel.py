@@ -18,7 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame,
     QHBoxLayout, QLabel, QLineEdit, QListView,
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QToolButton, QVBoxLayout, QWidget)
+    QSplitter, QStackedWidget, QToolButton, QVBoxLayout,
+    QWidget)
 from . import resources_rc
 
 class Ui_ChatPanel(object):
@@ -57,7 +58,9 @@ class Ui_ChatPanel(object):
         self.conversationList = QListView(self.sidebar)
         self.conversationList.setObjectName(u"conversationList")
         self.conversationList.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.conversationList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conversationList.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.conversationList.setUniformItemSizes(True)
 
         self.sidebarLayout.addWidget(self.conversationList)
@@ -104,15 +107,32 @@ class Ui_ChatPanel(object):
         self.chatLayout.setContentsMargins(0, 0, 0, 0)
         self.headerRow = QHBoxLayout()
         self.headerRow.setObjectName(u"headerRow")
+        self.titleColumn = QVBoxLayout()
+        self.titleColumn.setSpacing(0)
+        self.titleColumn.setObjectName(u"titleColumn")
         self.titleLabel = QLabel(self.chatArea)
         self.titleLabel.setObjectName(u"titleLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.titleLabel.sizePolicy().hasHeightForWidth())
+        self.titleLabel.setSizePolicy(sizePolicy)
+        self.titleLabel.setMinimumSize(QSize(80, 0))
         self.titleLabel.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.headerRow.addWidget(self.titleLabel)
+        self.titleColumn.addWidget(self.titleLabel)
 
-        self.headerSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.totalsLabel = QLabel(self.chatArea)
+        self.totalsLabel.setObjectName(u"totalsLabel")
+        sizePolicy.setHeightForWidth(self.totalsLabel.sizePolicy().hasHeightForWidth())
+        self.totalsLabel.setSizePolicy(sizePolicy)
+        self.totalsLabel.setMinimumSize(QSize(80, 0))
+        self.totalsLabel.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.headerRow.addItem(self.headerSpacer)
+        self.titleColumn.addWidget(self.totalsLabel)
+
+
+        self.headerRow.addLayout(self.titleColumn)
 
         self.modelLabel = QLabel(self.chatArea)
         self.modelLabel.setObjectName(u"modelLabel")
@@ -121,7 +141,7 @@ class Ui_ChatPanel(object):
 
         self.modelCombo = QComboBox(self.chatArea)
         self.modelCombo.setObjectName(u"modelCombo")
-        self.modelCombo.setMinimumSize(QSize(260, 0))
+        self.modelCombo.setMinimumSize(QSize(280, 0))
         self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self.headerRow.addWidget(self.modelCombo)
@@ -140,11 +160,7 @@ class Ui_ChatPanel(object):
 
         self.headerRow.addWidget(self.exportButton)
 
-        self.totalsLabel = QLabel(self.chatArea)
-        self.totalsLabel.setObjectName(u"totalsLabel")
-
-        self.headerRow.addWidget(self.totalsLabel)
-
+        self.headerRow.setStretch(0, 1)
 
         self.chatLayout.addLayout(self.headerRow)
 
@@ -154,7 +170,27 @@ class Ui_ChatPanel(object):
 
         self.chatLayout.addWidget(self.offlineLabel)
 
-        self.transcript = QListView(self.chatArea)
+        self.composerSplitter = QSplitter(self.chatArea)
+        self.composerSplitter.setObjectName(u"composerSplitter")
+        self.composerSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.composerSplitter.setChildrenCollapsible(False)
+        self.transcriptPane = QWidget(self.composerSplitter)
+        self.transcriptPane.setObjectName(u"transcriptPane")
+        self.transcriptLayout = QVBoxLayout(self.transcriptPane)
+        self.transcriptLayout.setObjectName(u"transcriptLayout")
+        self.transcriptLayout.setContentsMargins(0, 0, 0, 0)
+        self.transcriptStack = QStackedWidget(self.transcriptPane)
+        self.transcriptStack.setObjectName(u"transcriptStack")
+        self.emptyTranscript = QLabel()
+        self.emptyTranscript.setObjectName(u"emptyTranscript")
+        self.emptyTranscript.setTextFormat(Qt.TextFormat.RichText)
+        self.emptyTranscript.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emptyTranscript.setWordWrap(True)
+        self.emptyTranscript.setMargin(24)
+        self.emptyTranscript.setAutoFillBackground(True)
+        self.emptyTranscript.setFrameShape(QFrame.Shape.StyledPanel)
+        self.transcriptStack.addWidget(self.emptyTranscript)
+        self.transcript = QListView()
         self.transcript.setObjectName(u"transcript")
         self.transcript.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,17 +200,18 @@ class Ui_ChatPanel(object):
         self.transcript.setLayoutMode(QListView.LayoutMode.Batched)
         self.transcript.setBatchSize(20)
         self.transcript.setWordWrap(True)
+        self.transcriptStack.addWidget(self.transcript)
 
-        self.chatLayout.addWidget(self.transcript)
+        self.transcriptLayout.addWidget(self.transcriptStack)
 
-        self.errorLabel = QLabel(self.chatArea)
+        self.errorLabel = QLabel(self.transcriptPane)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
         self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.chatLayout.addWidget(self.errorLabel)
+        self.transcriptLayout.addWidget(self.errorLabel)
 
-        self.approvalBar = QFrame(self.chatArea)
+        self.approvalBar = QFrame(self.transcriptPane)
         self.approvalBar.setObjectName(u"approvalBar")
         self.approvalBar.setFrameShape(QFrame.Shape.StyledPanel)
         self.approvalLayout = QHBoxLayout(self.approvalBar)
@@ -198,9 +235,9 @@ class Ui_ChatPanel(object):
 
         self.approvalLayout.setStretch(0, 1)
 
-        self.chatLayout.addWidget(self.approvalBar)
+        self.transcriptLayout.addWidget(self.approvalBar)
 
-        self.editBar = QFrame(self.chatArea)
+        self.editBar = QFrame(self.transcriptPane)
         self.editBar.setObjectName(u"editBar")
         self.editBar.setFrameShape(QFrame.Shape.StyledPanel)
         self.editLayout = QHBoxLayout(self.editBar)
@@ -219,14 +256,16 @@ class Ui_ChatPanel(object):
 
         self.editLayout.setStretch(0, 1)
 
-        self.chatLayout.addWidget(self.editBar)
+        self.transcriptLayout.addWidget(self.editBar)
 
-        self.composer = QPlainTextEdit(self.chatArea)
+        self.composerSplitter.addWidget(self.transcriptPane)
+        self.composer = QPlainTextEdit(self.composerSplitter)
         self.composer.setObjectName(u"composer")
-        self.composer.setMaximumSize(QSize(16777215, 160))
+        self.composer.setMinimumSize(QSize(0, 40))
         self.composer.setTabChangesFocus(True)
+        self.composerSplitter.addWidget(self.composer)
 
-        self.chatLayout.addWidget(self.composer)
+        self.chatLayout.addWidget(self.composerSplitter)
 
         self.composerRow = QHBoxLayout()
         self.composerRow.setObjectName(u"composerRow")
@@ -332,6 +371,13 @@ class Ui_ChatPanel(object):
         self.titleLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Conversation title", None))
 #endif // QT_CONFIG(accessibility)
         self.titleLabel.setText(QCoreApplication.translate("ChatPanel", u"New conversation", None))
+#if QT_CONFIG(tooltip)
+        self.totalsLabel.setToolTip(QCoreApplication.translate("ChatPanel", u"Tokens and cost of this conversation. A figure with ~ is an estimate from the text (about 4 characters per token), for models that do not report what they used, such as the on-device model.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.totalsLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Conversation totals", None))
+#endif // QT_CONFIG(accessibility)
+        self.totalsLabel.setText("")
         self.modelLabel.setText(QCoreApplication.translate("ChatPanel", u"&Model:", None))
 #if QT_CONFIG(tooltip)
         self.modelCombo.setToolTip(QCoreApplication.translate("ChatPanel", u"The model that answers in this conversation (name \u00b7 context size \u00b7 price per million tokens)", None))
@@ -353,17 +399,14 @@ class Ui_ChatPanel(object):
         self.exportButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Export conversation", None))
 #endif // QT_CONFIG(accessibility)
         self.exportButton.setText(QCoreApplication.translate("ChatPanel", u"E&xport", None))
-#if QT_CONFIG(tooltip)
-        self.totalsLabel.setToolTip(QCoreApplication.translate("ChatPanel", u"Tokens and cost of this conversation", None))
-#endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(accessibility)
-        self.totalsLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Conversation totals", None))
-#endif // QT_CONFIG(accessibility)
-        self.totalsLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.offlineLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Offline notice", None))
 #endif // QT_CONFIG(accessibility)
         self.offlineLabel.setText(QCoreApplication.translate("ChatPanel", u"You are offline. Messages to online models wait in the outbox and are sent when the connection is back.", None))
+#if QT_CONFIG(accessibility)
+        self.emptyTranscript.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Getting started", None))
+#endif // QT_CONFIG(accessibility)
+        self.emptyTranscript.setText("")
 #if QT_CONFIG(accessibility)
         self.transcript.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Transcript", None))
 #endif // QT_CONFIG(accessibility)

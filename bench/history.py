@@ -1,0 +1,252 @@
+"""A long conversation: 10,000 messages open in the real chat panel (ChatService + ChatViewModel + ChatPanel over a
+real store, offscreen).
+
+- value: time from selecting the conversation to the transcript's first paint showing it (its newest page), vs the
+  baseline in the same run: selecting an empty conversation to the first paint of the (empty) panel. The first
+  open is reported (nothing cached); `warm_open_ms` is the median of later opens.
+- rss_mb: the process's resident memory (VmRSS) with the conversation open; `rss_scrolled_mb` after scrolling
+  back through `--scroll` older messages.
+- keystroke_p99_ms: QTest.keyClick into the composer with the conversation open, each timed to its processing and
+  the composer's repaint; the keys come with pauses between them (a typist), so debounced work (draft saving, the
+  context estimate) runs in between as it would.
+
+Prints one JSON line last. Usage: python bench/history.py [--messages 10000] [--keys 300] [--scroll 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class PaintClock:
+    """Remembers when a widget last painted."""
+
+    def __init__(self, widget: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        clock = self
+        self.at = 0.0
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    clock.at = time.perf_counter()
+                return False
+
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the panel did not get there in time")
+        await asyncio.sleep(0)
+
+
+async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from vector_desktop.ai.client import LLMClient
+    from vector_desktop.ai.models import seed_model_infos
+    from vector_desktop.domain.chat import Role
+    from vector_desktop.presentation.chat_viewmodel import ChatViewModel
+    from vector_desktop.services.chat_service import ChatService
+    from vector_desktop.store.chat_repository import ChatRepository
+    from vector_desktop.store.engine import open_store
+    from vector_desktop.views.chat_panel import ChatPanel
+
+    loop = asyncio.get_running_loop()
+    store = open_store(folder / "bench.sqlite3", folder / "backups")  # filled by a child process (see main)
+    repo = ChatRepository(store.sessions)
+    [big] = repo.list_conversations()
+    empty = repo.create_conversation(title="Empty")
+    other = repo.create_conversation(title="Short")
+    repo.add_message(other.id, Role.USER, "A short question.")
+    repo.add_message(other.id, Role.ASSISTANT, "A short answer.")
+
+    async def run_blocking(fn: Any, *fn_args: Any, **kwargs: Any) -> Any:
+        return await loop.run_in_executor(None, partial(fn, *fn_args, **kwargs))
+
+    client = LLMClient([], timeout=30)
+    service = ChatService(repo, client, run_blocking=run_blocking, default_model="local:smollm2-135m-instruct")
+    vm = ChatViewModel(
+        service,
+        run_blocking=lambda fn: loop.run_in_executor(None, fn),
+        models=seed_model_infos,
+        check_context=client.check_context,
+    )
+    panel = ChatPanel(vm)
+    panel.resize(1100, 760)
+    panel.show()
+    ui = panel.ui
+    transcript_paint = PaintClock(ui.transcript.viewport())
+    empty_paint = PaintClock(ui.emptyTranscript)
+    await vm.load(other.id)
+    await until(lambda: vm.messages.rowCount() == 2)
+    await asyncio.sleep(0.3)  # first layout, model list, context estimate
+    rss_ready = rss_mb()  # everything imported, the panel up: what the long conversation adds is measured from here
+
+    async def open_and_paint(conversation_id: str, clock: PaintClock) -> float:
+        task = vm.select_conversation(other.id)
+        if task is not None:
+            await task
+        await asyncio.sleep(0.1)
+        reset_at = 0.0
+
+        def on_reset() -> None:
+            nonlocal reset_at
+            if vm.messages.conversation_id == conversation_id:
+                reset_at = time.perf_counter()
+
+        vm.messages.modelReset.connect(on_reset)
+        start = time.perf_counter()
+        vm.select_conversation(conversation_id)
+        await until(lambda: reset_at > 0 and clock.at > reset_at)
+        vm.messages.modelReset.disconnect(on_reset)
+        return (clock.at - start) * 1000
+
+    baseline_first = await open_and_paint(empty.id, empty_paint)
+    value_first = await open_and_paint(big.id, transcript_paint)
+    baselines, warm = [], []
+    for _ in range(args.repeat):
+        baselines.append(await open_and_paint(empty.id, empty_paint))
+        warm.append(await open_and_paint(big.id, transcript_paint))
+    await until(lambda: vm.current_id == big.id and vm.messages.rowCount() > 0)
+    await asyncio.sleep(0.5)
+    rss_open = rss_mb()
+
+    # Typing into the composer with the long conversation open.
+    composer = ui.composer
+    composer.setFocus()
+    composer_paint = PaintClock(composer.viewport())
+    rng = random.Random(5)
+    latencies: list[float] = []
+    app = QApplication.instance()
+    assert app is not None
+    for number in range(args.keys):
+        key = rng.choice("abcdefghijklmnopqrstuvwxyz     ")
+        before = composer_paint.at
+        start = time.perf_counter()
+        QTest.keyClicks(composer, key)
+        while composer_paint.at <= before:  # processed, and the new character on screen
+            app.processEvents()
+        latencies.append((composer_paint.at - start) * 1000)
+        pause = 0.5 if number % 40 == 39 else rng.uniform(0.03, 0.12)  # now and then a pause: debounced work runs
+        await asyncio.sleep(pause)
+    QTest.keyClick(composer, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(composer, Qt.Key.Key_Delete)
+
+    # Scrolling back through older messages (pages come in at the top).
+    bar = ui.transcript.verticalScrollBar()
+    deadline = time.perf_counter() + 120
+    while vm.messages.rowCount() < args.scroll and vm.messages.has_older and time.perf_counter() < deadline:
+        bar.triggerAction(bar.SliderAction.SliderPageStepSub)  # Page Up, as a reader would
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.5)
+    rss_scrolled = rss_mb()
+    rows_loaded = vm.messages.rowCount()
+
+    await vm.aclose()
+    await client.aclose()
+    panel.close()
+    store.dispose()
+    return {
+        "value_first": value_first,
+        "baseline_first": baseline_first,
+        "warm": statistics.median(warm) if warm else value_first,
+        "baseline_warm": statistics.median(baselines) if baselines else baseline_first,
+        "rss_ready": rss_ready,
+        "rss_open": rss_open,
+        "rss_scrolled": rss_scrolled,
+        "rows_loaded": rows_loaded,
+        "latencies": latencies,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--scroll", type=int, default=1000, help="older messages to page in before the 2nd RSS")
+    parser.add_argument("--repeat", type=int, default=5, help="later opens for the warm figure")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_API"] = "pyside6"
+
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from vector_desktop.qtsupport.event_loop import HookedQEventLoop
+    from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    qInstallMessageHandler(lambda *_args: None)  # "propagateSizeHints" from the offscreen platform
+    loop = HookedQEventLoop(app)
+    asyncio.set_event_loop(loop)
+    collector = GuiThreadGarbageCollector()  # as the app does
+    collector.start()
+    with tempfile.TemporaryDirectory() as tmp, loop:
+        # Filled in a child process: the bulk insert's memory must not count as the panel's.
+        fill = f"from bench.chat_data import fill_store; fill_store(Path({tmp!r}), 1, {args.messages}).dispose()"
+        subprocess.run([sys.executable, "-c", f"from pathlib import Path; {fill}"], check=True, cwd=ROOT)
+        found = loop.run_until_complete(measure(args, Path(tmp)))
+    collector.stop()
+    latencies = found["latencies"]
+    result = {
+        "bench": "history",
+        "value": round(found["value_first"], 1),
+        "baseline": round(found["baseline_first"], 1),
+        "ratio": round(found["value_first"] / found["baseline_first"], 2),
+        "unit": f"ms from selecting a {args.messages}-message conversation to its first paint (first open)",
+        "goal": "<= 200 ms; rss <= 150 MB; keystroke p99 <= 16 ms",
+        "warm_open_ms": round(found["warm"], 1),
+        "warm_baseline_ms": round(found["baseline_warm"], 1),
+        "rss_mb": round(found["rss_open"], 1),
+        "rss_before_open_mb": round(found["rss_ready"], 1),
+        "rss_added_by_conversation_mb": round(found["rss_open"] - found["rss_ready"], 1),
+        "rss_scrolled_mb": round(found["rss_scrolled"], 1),
+        "rows_scrolled_in": found["rows_loaded"],
+        "keystroke_p50_ms": round(statistics.median(latencies), 2),
+        "keystroke_p99_ms": round(percentile(latencies, 0.99), 2),
+        "keystroke_max_ms": round(max(latencies), 2),
+        "keys": len(latencies),
+        "messages": args.messages,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Drives the real app from inside its own process, the way a user would: widgets found by objectName among
+QApplication.topLevelWidgets(), clicks and keys through QTest. The actions run on a QTimer scheduled before
+`vector_desktop.app.main()` starts the app, and report progress as lines on stdout for the test to follow.
+
+python tests/support/drive_app.py --profile DIR [--offline] --script kill
+    New conversation A, new conversation B, type DRAFT in B, back to A, type MESSAGE, click Send.
+    Prints "ready", "conversations A B", "draft typed", "sent"; then waits (the test kills the process).
+python tests/support/drive_app.py --profile DIR --script report
+    Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QListView, QPlainTextEdit, QWidget
+
+DRAFT = "A draft that must survive a crash"
+MESSAGE = "Count slowly for me"
+STEP_MS = 50
+TIMEOUT_S = 60.0
+
+Waiter = Callable[[], bool]
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
+def find(kind: type, name: str) -> QWidget | None:
+    """The visible-or-not widget of this class and objectName in any top-level window (the chat panel's)."""
+    for top in QApplication.topLevelWidgets():
+        found = top if (isinstance(top, kind) and top.objectName() == name) else top.findChild(kind, name)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return None
+
+
+def composer() -> QPlainTextEdit:
+    widget = find(QPlainTextEdit, "composer")
+    assert isinstance(widget, QPlainTextEdit)
+    return widget
+
+
+def conversation_list() -> QListView:
+    widget = find(QListView, "conversationList")
+    assert isinstance(widget, QListView)
+    return widget
+
+
+def button(name: str) -> QAbstractButton:
+    widget = find(QAbstractButton, name)
+    assert isinstance(widget, QAbstractButton)
+    return widget
+
+
+def conversation_ids() -> list[str]:
+    from vector_desktop.presentation.chat_models import ConversationRoles
+
+    model = conversation_list().model()
+    return [str(model.index(row, 0).data(ConversationRoles.ID)) for row in range(model.rowCount())]
+
+
+def current_id() -> str:
+    from vector_desktop.presentation.chat_models import ConversationRoles
+
+    return str(conversation_list().currentIndex().data(ConversationRoles.ID) or "")
+
+
+def click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_conversation(conversation_id: str) -> None:
+    view = conversation_list()
+    row = conversation_ids().index(conversation_id)
+    index: QModelIndex = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def panel_ready() -> bool:
+    """The chat panel exists, shows, and its view-model has loaded (the model picker is filled)."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = find(QComboBox, "modelCombo")
+    if not isinstance(combo, QComboBox) or find(QPlainTextEdit, "composer") is None:
+        return False
+    window = combo.window()
+    show_panel = getattr(window, "show_panel", None)
+    if show_panel is not None and not combo.isVisible():
+        show_panel("chat")
+    return combo.count() > 0 and combo.isVisible()
+
+
+def pause(seconds: float) -> Waiter:
+    until = time.monotonic() + seconds
+    return lambda: time.monotonic() >= until
+
+
+def kill_script() -> Iterator[Waiter]:
+    yield panel_ready
+    say("ready")
+    click(button("newButton"))
+    yield lambda: len(conversation_ids()) == 1 and bool(current_id())
+    first = current_id()
+    click(button("newButton"))
+    yield lambda: len(conversation_ids()) == 2 and current_id() not in ("", first)
+    second = current_id()
+    say(f"conversations {first} {second}")
+    editor = composer()
+    editor.setFocus()
+    QTest.keyClicks(editor, DRAFT)
+    yield pause(0.6)  # longer than the draft's debounce: saved while still in B
+    click_conversation(first)
+    yield lambda: current_id() == first and composer().toPlainText() == ""
+    say("draft typed")
+    editor = composer()
+    editor.setFocus()
+    QTest.keyClicks(editor, MESSAGE)
+    click(button("sendButton"))
+    yield lambda: composer().toPlainText() == ""
+    say("sent")
+    while True:  # streaming: the test kills the process
+        yield pause(3600)
+
+
+def report_script() -> Iterator[Waiter]:
+    yield panel_ready
+    yield pause(0.3)  # the list fills after the picker
+    seen: dict[str, dict[str, object]] = {}
+    transcript = find(QListView, "transcript")
+    assert isinstance(transcript, QListView)
+    for conversation_id in conversation_ids():
+        if current_id() != conversation_id:
+            click_conversation(conversation_id)
+            yield lambda cid=conversation_id: current_id() == cid  # type: ignore[misc]
+        yield pause(0.5)  # its page and draft arrive from the store
+        seen[conversation_id] = {"composer": composer().toPlainText(), "rows": transcript.model().rowCount()}
+    say(json.dumps(seen))
+    QApplication.quit()
+
+
+class Driver(QObject):
+    """Runs a script of (action; wait-for-condition) steps on a timer, on the GUI thread."""
+
+    def __init__(self, script: Iterator[Waiter]) -> None:
+        super().__init__()
+        self._script = script
+        self._waiting: Waiter | None = None
+        self._deadline = time.monotonic() + TIMEOUT_S
+        self._timer = QTimer(self)
+        self._timer.setInterval(STEP_MS)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def _step(self) -> None:
+        try:
+            while self._waiting is None or self._waiting():
+                self._waiting = next(self._script)
+                self._deadline = time.monotonic() + TIMEOUT_S
+        except StopIteration:
+            self._timer.stop()
+            return
+        except Exception as error:  # a broken step must not look like a hang
+            say(f"driver error: {type(error).__name__}: {error}")
+            self._timer.stop()
+            QApplication.exit(3)
+            return
+        if time.monotonic() > self._deadline:
+            say("driver error: a step did not finish in time")
+            self._timer.stop()
+            QApplication.exit(4)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--script", choices=("kill", "report"), required=True)
+    args, app_args = parser.parse_known_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    driver = Driver(kill_script() if args.script == "kill" else report_script())
+    QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
+    from vector_desktop.app import main as app_main
+
+    code = app_main(app_args)
+    app.processEvents()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
