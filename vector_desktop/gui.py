@@ -121,6 +121,7 @@ class GuiSession:
         core = self.core
         self._build_services(core)
         await self._build_chat(core)
+        self.storage_vm.attach_to_chat_requested.connect(self._attach_to_chat)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
@@ -269,6 +270,7 @@ class GuiSession:
             jobs=self.pool,
             refresh_reachability=lambda: self.reachability.refresh(remote_urls),
             local_available=client.local_available,
+            image_uploader=self._upload_image_for_chat,
             parent=self.window,
         )
         service.set_tools(None, approver=self.chat_vm)
@@ -361,6 +363,24 @@ class GuiSession:
         panel.settings_requested.connect(self.open_settings)
         self.storage_vm.load()
         return panel
+
+    async def _upload_image_for_chat(self, path: str) -> tuple[str, str]:
+        """Composer → storage → chat: the image is stored (location removed), then given to the model by URL."""
+        return await self.storage.run(self.images.attach_for_chat, Path(path))
+
+    def _attach_to_chat(self, key: str) -> None:
+        """Storage panel → chat: the image goes with the next message."""
+
+        async def work() -> None:
+            try:
+                part = await self.storage.run(self.images.vision_part, key)
+            except VectorError as error:
+                self.chat_vm.error_occurred.emit(str(error))
+                return
+            self.chat_vm.attach_image(key.rsplit("/", 1)[-1], part.url)
+            self.window.show_panel("chat")
+
+        self.tasks.start(work(), "attach-to-chat")
 
     def _stop_jobs(self) -> None:
         self.storage_vm.close()

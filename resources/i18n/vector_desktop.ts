@@ -254,130 +254,145 @@
     <message>
         <location filename="../../ui/chat_panel.ui" line="66"/>
         <location filename="../../ui/chat_panel.ui" line="202"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="290"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="294"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="288"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="292"/>
         <source>No conversation yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="313"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="317"/>
         <source>Choose a model in the list above to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="315"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. It runs on this computer: private, free, and it works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="317"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="321"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. You can pick another model in the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
         <source>Ask anything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
         <source>Start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="327"/>
         <source>Ask a question, have a text explained or improved, or get help with code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="328"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="332"/>
         <source>Write below and press &lt;b&gt;%1&lt;/b&gt; to send. Your conversations are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="355"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="359"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="356"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
         <source>Un&amp;pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="356"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
         <source>&amp;Pin to top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="359"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="363"/>
         <source>Export as &amp;Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="364"/>
         <source>Export as &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="362"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="366"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="368"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="371"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="372"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="375"/>
         <source>Rename conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="369"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="373"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="382"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="386"/>
         <source>“%1” was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="103"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="410"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="414"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="412"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="416"/>
         <source>Messages (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="414"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="418"/>
         <source>No message matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="604"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="528"/>
+        <source>Attach an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="528"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="535"/>
+        <source>With this message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="622"/>
         <source>The model wants to run the tool “%1” with %2. Allow it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="291"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="632"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="650"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="636"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="654"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="636"/>
+        <location filename="../../vector_desktop/views/chat_panel.py" line="654"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,41 +615,71 @@
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="528"/>
-        <source>Estimated size of the next request against the model&apos;s context</source>
+        <source>Attach an image (PNG, JPEG, GIF, WebP); it is stored in your Storage first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="531"/>
-        <source>Context usage</source>
+        <source>Attach image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="534"/>
+        <source>&amp;Attach image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="541"/>
+        <source>Attached images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="551"/>
+        <source>Remove the attached images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="554"/>
-        <source>Stop the answer; the text so far is kept</source>
+        <source>Remove attached images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="557"/>
-        <source>Stop answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="560"/>
-        <source>S&amp;top</source>
+        <location filename="../../ui/chat_panel.ui" line="568"/>
+        <source>Estimated size of the next request against the model&apos;s context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="571"/>
+        <source>Context usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="594"/>
+        <source>Stop the answer; the text so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="597"/>
+        <source>Stop answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="600"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="611"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="574"/>
+        <location filename="../../ui/chat_panel.ui" line="614"/>
         <source>Send message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="577"/>
+        <location filename="../../ui/chat_panel.ui" line="617"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,8 +1100,13 @@
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/main_window.py" line="149"/>
+        <source>No online AI provider is set up: the on-device model answers, no network needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/main_window.py" line="147"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="153"/>
         <source>%n job(s) running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1166,42 +1216,42 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="109"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="126"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="110"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="127"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="111"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="128"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="112"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="129"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="113"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="130"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="114"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="131"/>
         <source>Answer on device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="116"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="133"/>
         <source>Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="117"/>
+        <location filename="../../vector_desktop/views/message_delegate.py" line="134"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2095,42 +2145,42 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="123"/>
+        <location filename="../../vector_desktop/gui.py" line="125"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="124"/>
+        <location filename="../../vector_desktop/gui.py" line="126"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="273"/>
+        <location filename="../../vector_desktop/gui.py" line="278"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="412"/>
+        <location filename="../../vector_desktop/gui.py" line="441"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="435"/>
+        <location filename="../../vector_desktop/gui.py" line="464"/>
         <source>Your data file was kept aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="445"/>
+        <location filename="../../vector_desktop/gui.py" line="474"/>
         <source>Some settings are invalid and were ignored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="510"/>
+        <location filename="../../vector_desktop/gui.py" line="539"/>
         <source>About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="512"/>
+        <location filename="../../vector_desktop/gui.py" line="541"/>
         <source>An AI workspace on your own machine.</source>
         <translation type="unfinished"></translation>
     </message>

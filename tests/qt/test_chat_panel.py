@@ -99,6 +99,7 @@ class Chat:
         tools: Any = None,
         default_model: str = SONNET,
         providers: bool = True,
+        image_uploader: Any = None,
     ) -> None:
         self.qtbot = qtbot
         self.server = server
@@ -126,6 +127,7 @@ class Chat:
             jobs=jobs,
             refresh_reachability=lambda: self.reachability.refresh([server.base_url]),
             local_available=True,
+            image_uploader=image_uploader,
         )
         self.service.set_tools(tools, approver=self.vm)
         self.panel = ChatPanel(self.vm)
@@ -771,3 +773,68 @@ async def test_rows_keep_their_layout_when_the_scroll_bar_appears(qtbot, store, 
         assert delegate.layout(chat._option(0), question) is layout  # painting reuses what measuring found
         await until(lambda: bar.isVisible() and chat.rows()[1][2] == "")
         assert delegate.sizeHint(chat._option(0), question).width() == before  # no new layout for every row
+
+
+# ---------------------------------------------------------------------------------------------------- images
+
+
+@pytest.mark.asyncio
+async def test_an_attached_image_is_stored_and_sent_with_the_message(qtbot, store, sse_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    from vector_desktop.config import load_config
+    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.image_upload_service import ImageUploadService
+
+    storage = CloudStorageService(load_config([], environ={}), local_root=tmp_path / "storage")
+    images = ImageUploadService(storage, thumbnail_dir=tmp_path / "thumbs")
+    picture = tmp_path / "red square.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(picture))
+
+    async def uploader(path: str) -> tuple[str, str]:
+        return await storage.run(images.attach_for_chat, Path(path))
+
+    sse_server.add(text_stream(["A red square."]))
+    try:
+        async with open_chat(qtbot, store, sse_server, image_uploader=uploader) as chat:
+            assert not chat.ui.clearAttachmentsButton.isVisible()
+            await chat.vm.attach_file(str(picture))
+            assert chat.ui.attachmentsLabel.text() == "With this message: red square.png"
+            assert chat.ui.clearAttachmentsButton.isVisible()
+            chat.type_and_send("What is this?")
+            await until(lambda: len(chat.rows()) == 2 and chat.rows()[1][1] == "A red square.")
+            assert chat.ui.attachmentsLabel.text() == ""
+            user = next(m for m in sse_server.chat_requests()[0].json["messages"] if m["role"] == "user")
+            parts = {part["type"]: part for part in user["content"]}
+            assert parts["text"]["text"] == "What is this?"
+            assert parts["image_url"]["image_url"]["url"].startswith("data:image/png;base64,")
+        assert (tmp_path / "storage" / images.default_key(picture)).exists()  # kept in Storage
+    finally:
+        storage.close()
+
+
+@pytest.mark.asyncio
+async def test_a_file_that_is_not_an_image_is_refused_with_a_message(qtbot, store, sse_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from vector_desktop.config import load_config
+    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.image_upload_service import ImageUploadService
+
+    storage = CloudStorageService(load_config([], environ={}), local_root=tmp_path / "storage")
+    images = ImageUploadService(storage, thumbnail_dir=tmp_path / "thumbs")
+    fake = tmp_path / "notes.png"
+    fake.write_text("just text, named like a picture")
+
+    async def uploader(path: str) -> tuple[str, str]:
+        return await storage.run(images.attach_for_chat, Path(path))
+
+    try:
+        async with open_chat(qtbot, store, sse_server, image_uploader=uploader) as chat:
+            errors: list[str] = []
+            chat.vm.error_occurred.connect(errors.append)
+            await chat.vm.attach_file(str(fake))
+            assert errors and "image" in errors[0].lower()
+            assert chat.vm.attachments == []
+    finally:
+        storage.close()

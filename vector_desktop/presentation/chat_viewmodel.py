@@ -167,6 +167,7 @@ class ChatViewModel(QObject):
     offline_hint_changed = Signal(str)  # why messages to the chosen model wait in the outbox ("" when they do not)
     export_started = Signal(str, str)  # job id, path
     models_loaded = Signal()
+    attachments_changed = Signal(list)  # names of the images that go with the next message
 
     def __init__(
         self,
@@ -184,10 +185,14 @@ class ChatViewModel(QObject):
         search_delay_ms: int = 150,
         context_delay_ms: int = 300,
         history_limit: int = 200,
+        image_uploader: Callable[[str], Awaitable[tuple[str, str]]] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`image_uploader(path)` stores a local image and returns (name, URL for the model)."""
         super().__init__(parent)
         self._service = service
+        self._image_uploader = image_uploader
+        self._attachments: list[tuple[str, str]] = []
         self._run_blocking = run_blocking
         self._models_source = models
         self._check_context = check_context
@@ -542,6 +547,8 @@ class ChatViewModel(QObject):
         """Send the composer's text (and image URLs, from the upload UI) in the open conversation (a new one when
         none is open). False when refused at once (empty, or an answer is still arriving); the composer keeps its
         text then."""
+        if not images and self._attachments:
+            images = [url for _name, url in self._attachments]
         if not text.strip() and not images:
             return False
         if self._busy:
@@ -555,7 +562,41 @@ class ChatViewModel(QObject):
             self._clearing_draft.add(conversation_id)
             self._update_busy()
         self._start(self._send(conversation_id, text, tuple(images)), "chat.send")
+        self.clear_attachments()
         return True
+
+    # ------------------------------------------------------------------------------------------------ images
+
+    @property
+    def attachments(self) -> list[str]:
+        return [name for name, _url in self._attachments]
+
+    def attach_image(self, name: str, url: str) -> None:
+        """An image for the next message: a presigned URL, or a data: URL for images kept locally."""
+        self._attachments.append((name, url))
+        self.attachments_changed.emit(self.attachments)
+
+    def clear_attachments(self) -> None:
+        if self._attachments:
+            self._attachments.clear()
+            self.attachments_changed.emit([])
+
+    def attach_file(self, path: str) -> asyncio.Task[Any] | None:
+        """Store a local image (type checked from its content, location removed) and attach it."""
+        if self._image_uploader is None:
+            self.error_occurred.emit(_tr("Image attachments are not available."))
+            return None
+        uploader = self._image_uploader
+
+        async def work() -> None:
+            try:
+                name, url = await uploader(path)
+            except VectorError as error:
+                self.error_occurred.emit(str(error))
+                return
+            self.attach_image(name, url)
+
+        return self._start(work(), "chat.attach")
 
     async def _send(self, conversation_id: str, text: str, images: tuple[str, ...] = ()) -> None:
         try:

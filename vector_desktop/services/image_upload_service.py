@@ -367,6 +367,11 @@ class ImageUploadService:
         data = self._storage.read_bytes(key)
         return ImagePart(url=f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}")
 
+    def attach_for_chat(self, path: Path) -> tuple[str, str]:
+        """Store a local image for a chat message (location removed) → (its name, the URL given to the model)."""
+        stored = self.upload(Path(path), remove_location=True)
+        return stored.key.rsplit("/", 1)[-1], self.vision_part(stored.key).url
+
 
 def remove_location_from_file(path: Path, mime: str) -> tuple[bytes, bool]:
     return remove_location(Path(path).read_bytes(), mime)

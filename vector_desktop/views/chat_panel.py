@@ -135,6 +135,10 @@ class ChatPanel(QWidget):
         ui.modelCombo.activated.connect(self._on_model_chosen)
         ui.settingsButton.clicked.connect(self.open_settings)
         ui.sendButton.clicked.connect(self.send)
+        ui.attachButton.clicked.connect(self.choose_image)
+        ui.clearAttachmentsButton.clicked.connect(vm.clear_attachments)
+        vm.attachments_changed.connect(self._show_attachments)
+        self._show_attachments(vm.attachments)
         ui.stopButton.clicked.connect(vm.stop)
         ui.composer.textChanged.connect(self._on_composer_changed)
         ui.cancelEditButton.clicked.connect(self.cancel_edit)
@@ -519,10 +523,24 @@ class ChatPanel(QWidget):
             return
         self.vm.draft_changed(self.ui.composer.toPlainText())
 
+    def choose_image(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Attach an image"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)")
+        )
+        if path:
+            self.vm.attach_file(path)
+
+    def _show_attachments(self, names: list[str]) -> None:
+        self.ui.attachmentsLabel.setText(
+            self.tr("With this message: %1").replace("%1", ", ".join(names)) if names else ""
+        )
+        self.ui.attachmentsLabel.setToolTip("\n".join(names))
+        self.ui.clearAttachmentsButton.setVisible(bool(names))
+
     def send(self) -> None:
         ui = self.ui
         text = ui.composer.toPlainText()
-        if not text.strip():
+        if not text.strip() and not self.vm.attachments:
             return
         ui.errorLabel.hide()
         if self._editing_id:

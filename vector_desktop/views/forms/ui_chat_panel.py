@@ -269,6 +269,25 @@ class Ui_ChatPanel(object):
 
         self.composerRow = QHBoxLayout()
         self.composerRow.setObjectName(u"composerRow")
+        self.attachButton = QPushButton(self.chatArea)
+        self.attachButton.setObjectName(u"attachButton")
+
+        self.composerRow.addWidget(self.attachButton)
+
+        self.attachmentsLabel = QLabel(self.chatArea)
+        self.attachmentsLabel.setObjectName(u"attachmentsLabel")
+
+        self.composerRow.addWidget(self.attachmentsLabel)
+
+        self.clearAttachmentsButton = QToolButton(self.chatArea)
+        self.clearAttachmentsButton.setObjectName(u"clearAttachmentsButton")
+        icon1 = QIcon()
+        icon1.addFile(u":/icons/close.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.clearAttachmentsButton.setIcon(icon1)
+        self.clearAttachmentsButton.setAutoRaise(True)
+
+        self.composerRow.addWidget(self.clearAttachmentsButton)
+
         self.contextLabel = QLabel(self.chatArea)
         self.contextLabel.setObjectName(u"contextLabel")
 
@@ -280,17 +299,17 @@ class Ui_ChatPanel(object):
 
         self.stopButton = QPushButton(self.chatArea)
         self.stopButton.setObjectName(u"stopButton")
-        icon1 = QIcon()
-        icon1.addFile(u":/icons/stop.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.stopButton.setIcon(icon1)
+        icon2 = QIcon()
+        icon2.addFile(u":/icons/stop.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.stopButton.setIcon(icon2)
 
         self.composerRow.addWidget(self.stopButton)
 
         self.sendButton = QPushButton(self.chatArea)
         self.sendButton.setObjectName(u"sendButton")
-        icon2 = QIcon()
-        icon2.addFile(u":/icons/send.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.sendButton.setIcon(icon2)
+        icon3 = QIcon()
+        icon3.addFile(u":/icons/send.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.sendButton.setIcon(icon3)
 
         self.composerRow.addWidget(self.sendButton)
 
@@ -444,6 +463,23 @@ class Ui_ChatPanel(object):
         self.composer.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Message", None))
 #endif // QT_CONFIG(accessibility)
         self.composer.setPlaceholderText(QCoreApplication.translate("ChatPanel", u"Write a message\u2026 (Ctrl+Enter sends)", None))
+#if QT_CONFIG(tooltip)
+        self.attachButton.setToolTip(QCoreApplication.translate("ChatPanel", u"Attach an image (PNG, JPEG, GIF, WebP); it is stored in your Storage first", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.attachButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Attach image", None))
+#endif // QT_CONFIG(accessibility)
+        self.attachButton.setText(QCoreApplication.translate("ChatPanel", u"&Attach image\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.attachmentsLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Attached images", None))
+#endif // QT_CONFIG(accessibility)
+        self.attachmentsLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.clearAttachmentsButton.setToolTip(QCoreApplication.translate("ChatPanel", u"Remove the attached images", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.clearAttachmentsButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Remove attached images", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.contextLabel.setToolTip(QCoreApplication.translate("ChatPanel", u"Estimated size of the next request against the model's context", None))
 #endif // QT_CONFIG(tooltip)
