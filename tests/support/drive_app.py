@@ -5,6 +5,9 @@ QApplication.topLevelWidgets(), clicks and keys through QTest. The actions run o
 python tests/support/drive_app.py --profile DIR [--offline] --script kill
     New conversation A, new conversation B, type DRAFT in B, back to A, type MESSAGE, click Send.
     Prints "ready", "conversations A B", "draft typed", "sent"; then waits (the test kills the process).
+python tests/support/drive_app.py --profile DIR --script ask
+    Types QUESTION in the composer of a fresh app, sends it, waits until the answer is complete and prints one JSON
+    line {"rows": [[role, text, status], ...]} read from the transcript the user sees; then quits.
 python tests/support/drive_app.py --profile DIR --script report
     Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
 """
@@ -134,6 +137,39 @@ def kill_script() -> Iterator[Waiter]:
         yield pause(3600)
 
 
+QUESTION = "Name one colour of the sky."
+
+
+def transcript_rows() -> list[list[str]]:
+    from vector_desktop.presentation.chat_models import MessageRoles
+
+    transcript = find(QListView, "transcript")
+    assert isinstance(transcript, QListView)
+    model = transcript.model()
+    rows = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        rows.append(
+            [
+                str(index.data(MessageRoles.ROLE)),
+                str(index.data(MessageRoles.TEXT)),
+                str(index.data(MessageRoles.STATUS)),
+            ]
+        )
+    return rows
+
+
+def ask_script() -> Iterator[Waiter]:
+    yield panel_ready
+    editor = composer()
+    editor.setFocus()
+    QTest.keyClicks(editor, QUESTION)
+    click(button("sendButton"))
+    yield lambda: len(transcript_rows()) == 2 and button("sendButton").isEnabled()
+    say(json.dumps({"rows": transcript_rows()}))
+    QApplication.quit()
+
+
 def report_script() -> Iterator[Waiter]:
     yield panel_ready
     yield pause(0.3)  # the list fills after the picker
@@ -186,10 +222,11 @@ class Driver(QObject):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--script", choices=("kill", "report"), required=True)
+    parser.add_argument("--script", choices=("kill", "report", "ask"), required=True)
     args, app_args = parser.parse_known_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    driver = Driver(kill_script() if args.script == "kill" else report_script())
+    scripts = {"kill": kill_script, "report": report_script, "ask": ask_script}
+    driver = Driver(scripts[args.script]())
     QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
     from vector_desktop.app import main as app_main
 
