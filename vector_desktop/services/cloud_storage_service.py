@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import mimetypes
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -80,7 +81,7 @@ def choose_backend(
     state: UploadStateStore | None = None,
     *,
     part_size: int = DEFAULT_PART_SIZE,
-    max_concurrency: int = 4,
+    max_concurrency: int | None = None,
 ) -> StorageBackend:
     """VECTOR_STORAGE_BACKEND: local → the folder; r2 → R2 (every R2 setting required); auto → R2 when complete."""
     mode = str(settings.get("VECTOR_STORAGE_BACKEND") or "auto").lower()
@@ -120,7 +121,7 @@ class CloudStorageService:
         backend: StorageBackend | None = None,
         executor: Executor | None = None,
         part_size: int = DEFAULT_PART_SIZE,
-        max_concurrency: int = 4,
+        max_concurrency: int | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._settings = settings
@@ -151,6 +152,10 @@ class CloudStorageService:
                     max_concurrency=self._max_concurrency,
                 )
                 log.info("storage backend: %s", self._backend.describe())
+                if not mimetypes.inited:
+                    # ~10 ms of parsing with the GIL held: here, off the GUI thread, rather than in the first
+                    # upload or listing (where it competes with the GUI thread) or on the GUI thread itself.
+                    mimetypes.init()
             return self._backend
 
     def reload(self) -> None:

@@ -19,6 +19,7 @@ import io
 import logging
 import math
 import mimetypes
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -44,6 +45,19 @@ DEFAULT_PART_SIZE = 8 * MiB
 MAX_PARTS = 10_000
 MAX_OBJECT_SIZE = 5 * 1024**4  # 5 TiB, S3's limit for one object
 PROGRESS_INTERVAL_S = 0.1
+
+
+def default_concurrency() -> int:
+    """Parts in flight when none is set: one less than the cores this process may use, 2 to 4.
+
+    Every part in flight keeps a core busy while it is hashed and sent; more parts than cores only take CPU time
+    and the GIL from the rest of the app (on 2 cores, 4 parts made the GUI thread miss frames) without sending
+    faster."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 2
+    return max(2, min(4, cores - 1))
 
 
 def choose_part_size(size: int, preferred: int = DEFAULT_PART_SIZE) -> int:
@@ -118,33 +132,55 @@ class _Progress:
                 self._call(self.total)
 
 
-class _Body(io.BytesIO):
-    """A request body that reports what botocore reads and stops when the transfer is cancelled.
+class _Body:
+    """A part as a request body that reports what botocore reads and stops when the transfer is cancelled.
 
-    botocore seeks back to 0 before a retry; the bytes counted for the failed try are taken back.
+    Reads return views into the part, not copies: copying every block (and the whole part once more for the payload
+    hash) was most of the time the part threads held the GIL, which the GUI thread then waited for. botocore seeks
+    back to 0 before a retry; the bytes counted for the failed try are taken back.
     """
 
     def __init__(self, data: bytes, progress: _Progress, stopped: Callable[[], bool]) -> None:
-        super().__init__(data)
+        self._view = memoryview(data)
+        self._position = 0
         self._progress = progress
         self._stopped = stopped
         self._counted = 0
 
-    def read(self, size: int | None = -1) -> bytes:
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> memoryview:
         if self._stopped():
             raise UploadCancelled()
-        chunk = super().read(size)
-        if chunk:
-            self._counted += len(chunk)
-            self._progress.add(len(chunk))
+        start = self._position
+        end = len(self._view) if size is None or size < 0 else min(len(self._view), start + size)
+        chunk = self._view[start:end]
+        self._position = max(start, end)
+        if self._position > self._counted:
+            self._progress.add(self._position - self._counted)
+            self._counted = self._position
         return chunk
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        position = super().seek(offset, whence)
+        bases = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}
+        if whence not in bases or bases[whence] + offset < 0:
+            raise ValueError(f"invalid seek ({offset}, {whence})")
+        position = bases[whence] + offset
+        self._position = position
         if position < self._counted:
             self._progress.add(position - self._counted)
             self._counted = position
         return position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        """Nothing to release: the part's bytes go when the last view of them does."""
 
 
 class _FileBody(io.RawIOBase):
@@ -212,7 +248,7 @@ class MultipartUploader:
         state: UploadStateStore | None,
         *,
         part_size: int = DEFAULT_PART_SIZE,
-        max_concurrency: int = 4,
+        max_concurrency: int | None = None,
         translate: Callable[[BaseException, str, str], BaseException] | None = None,
     ) -> None:
         if part_size < MIN_PART_SIZE:
@@ -222,7 +258,7 @@ class MultipartUploader:
         self._backend_id = backend_id
         self._state = state
         self._part_size = part_size
-        self._concurrency = max(1, max_concurrency)
+        self._concurrency = max(1, max_concurrency or default_concurrency())
         self._translate = translate or (lambda error, _key, _action: error)
 
     def upload(
@@ -254,7 +290,7 @@ class MultipartUploader:
         earlier = self._state.find_upload(self._backend_id, key, str(path.resolve())) if self._state else None
         if size < self._part_size and earlier is None:
             return self._put_single(path, key, size, content_type, tracker, stopped, cancel)
-        record, resumed = self._resume_or_start(path, key, size, stat.st_mtime_ns, content_type)
+        record, resumed = self._resume_or_start(path, key, size, stat.st_mtime_ns, content_type, earlier)
         tracker.add(record.bytes_done)
         try:
             self._send_parts(path, record, tracker, stopped, interrupted)
@@ -312,10 +348,10 @@ class MultipartUploader:
     # Multipart
 
     def _resume_or_start(
-        self, path: Path, key: str, size: int, mtime_ns: int, content_type: str
+        self, path: Path, key: str, size: int, mtime_ns: int, content_type: str, record: UploadRecord | None
     ) -> tuple[UploadRecord, int]:
+        """Resume `record` (the saved upload of this file to this key, if any) or start a new multipart upload."""
         local = str(path.resolve())
-        record = self._state.find_upload(self._backend_id, key, local) if self._state else None
         if record is not None and (
             record.file_size != size or record.file_mtime_ns != mtime_ns or record.part_size < MIN_PART_SIZE
         ):

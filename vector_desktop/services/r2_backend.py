@@ -33,6 +33,7 @@ from vector_desktop.services.multipart_upload import (
     DEFAULT_PART_SIZE,
     MultipartUploader,
     UploadResult,
+    default_concurrency,
     guess_content_type,
 )
 from vector_desktop.services.storage_files import ensure_free_space, write_atomically
@@ -75,7 +76,7 @@ class R2Backend:
         *,
         state: UploadStateStore | None = None,
         part_size: int = DEFAULT_PART_SIZE,
-        max_concurrency: int = 4,
+        max_concurrency: int | None = None,
         max_attempts: int = 3,
         connect_timeout: float = 10.0,
         read_timeout: float = 60.0,
@@ -87,7 +88,7 @@ class R2Backend:
         self._secret_access_key = secret_access_key
         self._state = state
         self._part_size = part_size
-        self._max_concurrency = max_concurrency
+        self._max_concurrency = max_concurrency or default_concurrency()  # parts in flight per upload
         self._max_attempts = max_attempts
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
