@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
-from vector_desktop import APP_NAME, __version__
 from vector_desktop.cli import parse_args
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.paths import AppPaths, resolve_paths
@@ -50,7 +48,7 @@ def run_command(args: argparse.Namespace) -> int:
         configure_logging(paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")), stderr=False)
         problems = core.config.validate_all()
         if problems:
-            fail_line("invalid settings: " + "; ".join(describe_problem(core, p.key, str(p)) for p in problems))
+            fail_line("invalid settings: " + "; ".join(str(problem) for problem in problems))
             return 2
         return int(args.handler(core, args))
     except VectorError as error:
@@ -61,17 +59,3 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     finally:
         core.close()
-
-
-def describe_problem(core, key: str, message: str) -> str:  # type: ignore[no-untyped-def]
-    origin = core.config.dotenv_origin.get(key)
-    where = f" (in {origin})" if origin and key in core.config.dotenv else ""
-    return f"{message}{where}"
-
-
-def version_text() -> str:
-    return f"{APP_NAME} {__version__}"
-
-
-def default_log_file(paths: AppPaths) -> Path:
-    return paths.log_file

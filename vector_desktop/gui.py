@@ -464,14 +464,10 @@ class GuiSession:
             self.inform(self.window.tr("Your data file was kept aside"), core.store.notice)
         if core.secrets.problem:
             self.notify("keychain", core.secrets.problem)
-        problems = core.config.validate_all()
+        problems = core.config.validate_all()  # each message names the file a bad value came from
         if problems:
-            lines = []
-            for problem in problems:
-                origin = core.config.dotenv_origin.get(problem.key)
-                where = f" ({origin})" if origin and problem.key in core.config.dotenv else ""
-                lines.append(f"{problem}{where}")
-            self.notify("config", self.window.tr("Some settings are invalid and were ignored: ") + "; ".join(lines))
+            text = self.window.tr("Some settings are invalid and were ignored: ")
+            self.notify("config", text + "; ".join(str(problem) for problem in problems))
 
     async def take_screenshot(self, target: Path) -> None:
         import asyncio

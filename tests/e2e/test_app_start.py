@@ -192,3 +192,14 @@ def test_screenshot_under_xvfb(subprocess_env: dict[str, str], tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert_real_picture(tmp_path / "x.png")
+
+
+def test_a_command_with_invalid_env_values_stops_with_one_line(subprocess_env: dict[str, str], tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / ".env").write_text("EMAIL_PORT=seventy\n")
+    result = run_app(subprocess_env, "storage", "--profile", str(profile), "ls")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "EMAIL_PORT: 'seventy' is not a whole number" in result.stderr
+    assert result.stderr.count(str(profile / ".env")) == 1
