@@ -12,7 +12,7 @@ now and then; `--server null` swaps in a stand-in that throws the bytes away, to
 
 Prints one JSON line last: value = max stall during the upload (ms). Usage:
 python bench/upload_gui.py [--size-mib 1024] [--idle-s 5] [--server moto|null] [--switch-interval-ms 5]
-[--max-concurrency N] [--part-mib N]
+[--max-concurrency N] [--part-mib N] [--trace-stalls]
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ BUCKET = "bench-upload"
 FRAME_MS = 16.0
 INTERVAL_MS = 1
 START_MS = 200
+STALL_TRACE_S = float(os.environ.get("STALL_TRACE_MS", "12")) / 1000
 
 
 def make_file(path: Path, size: int, sparse: bool) -> None:
@@ -92,6 +93,43 @@ class TickRecorder:
         ]
 
 
+class StallTracer:
+    """Diagnosis (`--trace-stalls`): a thread that, whenever the GUI timer has not ticked for 12 ms, notes where the
+    GUI thread is (its Python stack, or the C call it is in), to tell CPU starvation from work on the GUI thread."""
+
+    def __init__(self, recorder: TickRecorder) -> None:
+        import threading
+
+        self._recorder = recorder
+        self._gui = threading.get_ident()
+        self.seen: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        import traceback
+
+        last_seen = 0.0
+        while not self._stop.wait(0.002):
+            ticks = self._recorder.ticks
+            if not ticks:
+                continue
+            last = ticks[-1]
+            if time.perf_counter() - last > STALL_TRACE_S and last != last_seen:
+                last_seen = last
+                frame = sys._current_frames().get(self._gui)
+                stack = traceback.extract_stack(frame)[-8:] if frame is not None else []
+                where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
+                self.seen[where] = self.seen.get(where, 0) + 1
+
+
 def summarize(stalls: list[tuple[float, float]], seconds: float) -> dict[str, Any]:
     values = sorted(stall for _at, stall in stalls)
     p99 = values[min(len(values) - 1, int(len(values) * 0.99))] if values else 0.0
@@ -110,7 +148,7 @@ def summarize(stalls: list[tuple[float, float]], seconds: float) -> dict[str, An
     }
 
 
-async def run(rig: Any, source: Path, idle_s: float) -> dict[str, Any]:
+async def run(rig: Any, source: Path, idle_s: float, trace: bool = False) -> dict[str, Any]:
     from vector_desktop.domain.jobs import JobState
 
     vm = rig.view_model
@@ -136,13 +174,20 @@ async def run(rig: Any, source: Path, idle_s: float) -> dict[str, Any]:
             finished.set_result(snapshot)
 
     rig.bridge.job_changed.connect(on_job)
+    tracer = StallTracer(recorder) if trace else None
     recorder.start()
+    if tracer is not None:
+        tracer.start()
     started = time.perf_counter()
     job_ids = await vm.upload_paths([str(source)], "")
     snapshot = await asyncio.wait_for(finished, 3600)
     upload_s = time.perf_counter() - started
     await asyncio.sleep(0.3)  # the listing update and the interrupted-uploads check that follow the job
     recorder.stop()
+    if tracer is not None:
+        tracer.stop()
+        for where, count in sorted(tracer.seen.items(), key=lambda item: -item[1]):
+            print(f"stall x{count}: {where}", file=sys.stderr)
     if snapshot.state is not JobState.SUCCEEDED:
         raise RuntimeError(f"upload ended {snapshot.state}: {snapshot.error}")
     busy = summarize(recorder.stalls(), time.perf_counter() - started)
@@ -170,6 +215,7 @@ def main() -> int:
         default="moto",
         help="null: a stand-in that throws the bytes away (what the client alone costs; diagnosis only)",
     )
+    parser.add_argument("--trace-stalls", action="store_true", help="print where the GUI thread was in each stall")
     parser.add_argument("--pause", action="store_true", help="print the pid and wait for Enter before the upload")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
@@ -198,7 +244,7 @@ def main() -> int:
             print(f"pid {os.getpid()}: press Enter", file=sys.stderr, flush=True)
             sys.stdin.readline()
         try:
-            result = loop.run_until_complete(run(rig, source, args.idle_s))
+            result = loop.run_until_complete(run(rig, source, args.idle_s, args.trace_stalls))
         finally:
             rig.close()
     print(json.dumps(result), file=sys.stderr)
