@@ -353,6 +353,84 @@ async def test_the_backend_in_use_is_shown_and_follows_the_settings(  # type: ig
     assert h.panel.ui.linksButton.isVisible()
 
 
+# ------------------------------------------------------------------------------------ uploading onto existing names
+def conflict_button(harness: Harness, label: str) -> QPushButton:
+    box = harness.panel.conflict_box
+    assert box is not None and box.isVisible(), "no question about existing names"
+    for button in box.buttons():
+        if button.text().replace("&", "") == label:
+            assert isinstance(button, QPushButton)
+            return button
+    raise AssertionError(f"no {label!r} button in {[b.text() for b in box.buttons()]}")
+
+
+@pytest.mark.asyncio
+async def test_uploading_onto_an_existing_name_asks_and_keeps_both(r2: Harness, s3_bucket: S3Bucket) -> None:
+    r2.service.upload_bytes(b"the first draft", "report.txt")
+    await r2.start()
+    new = r2.tmp / "report.txt"
+    new.write_bytes(b"the second draft")
+    r2.drop(new)
+    await wait_for(lambda: r2.panel.conflict_box is not None, "question asked")
+    box = r2.panel.conflict_box
+    assert box is not None
+    assert box.text() == "“report.txt” already exists in “All files”."
+    assert [b.text() for b in box.buttons()] == ["&Replace", "&Keep both", "Cancel"]  # nothing else to skip to
+    assert r2.vm.transfers.rowCount() == 0  # nothing starts before the answer
+    conflict_button(r2, "Keep both").click()
+    await wait_for(lambda: r2.transfer_states() == ["Succeeded"], "upload finished")
+    client = s3_bucket.client()
+    assert server_keys(s3_bucket) == ["report (2).txt", "report.txt"]
+    assert client.get_object(Bucket=s3_bucket.name, Key="report.txt")["Body"].read() == b"the first draft"
+    assert client.get_object(Bucket=s3_bucket.name, Key="report (2).txt")["Body"].read() == b"the second draft"
+    assert r2.names() == ["report (2).txt", "report.txt"]
+
+
+@pytest.mark.asyncio
+async def test_a_folder_onto_existing_names_can_replace_skip_or_cancel(local: Harness) -> None:
+    local.service.upload_bytes(b"old a", "photos/a.txt")
+    await local.start()
+    folder = local.tmp / "photos"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"new a")
+    (folder / "b.txt").write_bytes(b"new b")
+    stored = local.local_root / "photos"
+
+    # Cancel (or Esc): nothing is uploaded and the user is told so.
+    local.drop(folder)
+    await wait_for(lambda: local.panel.conflict_box is not None, "question asked")
+    box = local.panel.conflict_box
+    assert box is not None
+    assert box.text() == "“photos/a.txt” already exists in “All files”."
+    assert box.detailedText() == ""
+    conflict_button(local, "Cancel").click()
+    await wait_for(lambda: local.panel.ui.messageLabel.text() == "Nothing was uploaded.", "told")
+    assert sorted(p.name for p in stored.iterdir()) == ["a.txt"]
+    assert local.vm.transfers.rowCount() == 0
+
+    # Skip: only the new file goes up; the existing one is untouched.
+    local.drop(folder)
+    await wait_for(lambda: local.panel.conflict_box is not None, "question asked again")
+    conflict_button(local, "Skip existing").click()
+    await wait_for(lambda: local.transfer_states() == ["Succeeded"], "b uploaded")
+    assert (stored / "a.txt").read_bytes() == b"old a" and (stored / "b.txt").read_bytes() == b"new b"
+
+    # Replace: both exist now, so there is nothing left to skip; the old content goes.
+    (folder / "a.txt").write_bytes(b"newer a")
+    local.drop(folder)
+    await wait_for(lambda: local.panel.conflict_box is not None, "question asked a third time")
+    box = local.panel.conflict_box
+    assert box is not None
+    assert box.text() == "2 of the 2 items you are uploading already exist in “All files”."
+    assert box.detailedText() == "photos/a.txt\nphotos/b.txt"
+    assert "Skip existing" not in [b.text().replace("&", "") for b in box.buttons()]
+    conflict_button(local, "Replace").click()
+    await wait_for(lambda: local.transfer_states().count("Succeeded") == 3, "replaced")
+    assert (stored / "a.txt").read_bytes() == b"newer a"
+    assert sorted(p.name for p in stored.iterdir()) == ["a.txt", "b.txt"]
+    assert local.errors == []
+
+
 # ---------------------------------------------------------------------------------------- delete, rename, folders
 @pytest.mark.asyncio
 async def test_delete_asks_first_and_removes_the_object(r2: Harness, s3_bucket: S3Bucket) -> None:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal, Slot
+from PySide6.QtCore import SIGNAL, QCoreApplication, QModelIndex, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 
 from vector_desktop.config import SPECS, parse_value
@@ -50,6 +50,7 @@ from vector_desktop.presentation.storage_models import (
     is_image,
 )
 from vector_desktop.presentation.thumbnails import read_image
+from vector_desktop.presentation.upload_conflicts import ConflictChoice, UploadConflict, apply_choice, find_existing
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.services.cloud_storage_service import (
     BACKEND_SETTINGS,
@@ -244,6 +245,7 @@ class StorageViewModel(QObject):
     link_copied = Signal(str, str)  # key, link (also on the clipboard)
     connection_tested = Signal(bool, str)  # ok, sentence
     attach_to_chat_requested = Signal(str)  # key of an image for the chat panel
+    upload_conflict = Signal(object)  # UploadConflict: some names exist already; the view calls its answer()
 
     def __init__(
         self,
@@ -459,12 +461,23 @@ class StorageViewModel(QObject):
 
     async def _upload_paths(self, paths: list[str], prefix: str) -> list[str]:
         plan: UploadPlan = await self._run(plan_uploads, paths, prefix)
+        files = plan.files
+        existing: set[str] = await self._run(find_existing, self._service, [key for _local, key in files], prefix)
+        if existing:
+            choice = await self._ask_conflict(prefix, existing, len(files))
+            if choice is ConflictChoice.CANCEL:
+                self.message.emit(_tr("Nothing was uploaded."))
+                return []
+            files = await self._run(apply_choice, self._service, files, existing, choice)
+            if not files and not plan.empty_folders:
+                self.message.emit(_tr("Nothing was uploaded: every item is there already."))
+                return []
         for folder in plan.empty_folders:
             with contextlib.suppress(ObjectExists):
                 await self._run(self._service.create_folder, folder)
             self._show(folder)
         job_ids: list[str] = []
-        for count, (local, key) in enumerate(plan.files, start=1):
+        for count, (local, key) in enumerate(files, start=1):
             job_ids.append(self._submit_upload(local, key))
             if count % 50 == 0:
                 await asyncio.sleep(0)  # keep the GUI responsive while queueing a big folder
@@ -476,11 +489,24 @@ class StorageViewModel(QObject):
         if job_ids:
             count = len(job_ids)
             self.message.emit(
-                _tr("Uploading %1.").replace("%1", Path(plan.files[0][0]).name)
+                _tr("Uploading %1.").replace("%1", Path(files[0][0]).name)
                 if count == 1
                 else _tr("Uploading %1 files.").replace("%1", str(count))
             )
         return job_ids
+
+    async def _ask_conflict(self, prefix: str, existing: set[str], total: int) -> ConflictChoice:
+        """Ask the view (upload_conflict) what to do with names that exist already; Cancel when nobody answers."""
+        answer: asyncio.Future[ConflictChoice] = asyncio.get_running_loop().create_future()
+
+        def reply(choice: ConflictChoice) -> None:
+            if not answer.done():
+                answer.set_result(choice)
+
+        self.upload_conflict.emit(UploadConflict(prefix, tuple(sorted(existing)), total, reply))
+        if not self.receivers(SIGNAL("upload_conflict(PyObject)")):
+            reply(ConflictChoice.CANCEL)
+        return await answer
 
     def _submit_upload(self, local: str, key: str, content_type: str = "") -> str:
         args: list[Any] = [local, key] if not content_type else [local, key, content_type]

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
@@ -40,6 +41,7 @@ from vector_desktop.presentation.storage_models import (
     TransferRole,
 )
 from vector_desktop.presentation.storage_viewmodel import Preview, StorageViewModel, expiry_text
+from vector_desktop.presentation.upload_conflicts import ConflictChoice, UploadConflict
 from vector_desktop.views.forms.ui_storage_panel import Ui_StoragePanel
 from vector_desktop.views.issued_links_dialog import IssuedLinksDialog
 from vector_desktop.views.jobs_panel import ProgressBarDelegate
@@ -47,7 +49,14 @@ from vector_desktop.views.jobs_panel import ProgressBarDelegate
 ERROR_STYLE = "QLabel { color: #c62828; }"
 LINK_CHOICES = (3600, 24 * 3600, 7 * 24 * 3600)
 MESSAGE_MS = 10_000
+CONFLICT_NAMES_SHOWN = 30
 PREVIEW_SIDE = 480
+
+
+def _set_style(widget: QWidget, sheet: str) -> None:
+    # Setting a style sheet re-polishes the widget even when the sheet is the same (~10 ms stalls mid-upload).
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 def _escape_mnemonic(text: str) -> str:
@@ -66,6 +75,7 @@ class StoragePanel(QWidget):
         self._preview: Preview | None = None
         self._message_serial = 0
         self.confirm_box: QMessageBox | None = None  # the open delete confirmation (tests answer it)
+        self.conflict_box: QMessageBox | None = None  # the open "already exists" question
         self.input_dialog: QInputDialog | None = None  # the open rename / new folder / expiry question
         self.file_dialog: QFileDialog | None = None
         self.links_dialog: IssuedLinksDialog | None = None
@@ -74,6 +84,7 @@ class StoragePanel(QWidget):
         self.ui.pendingBanner.hide()
         self.ui.previewPane.hide()
         self.ui.transfersPane.hide()
+        self.ui.transfersPane.ensurePolished()  # now, not on the clock when the first upload starts
         self.ui.messageLabel.hide()
         self.ui.linksButton.hide()
         self._setup_views()
@@ -188,6 +199,7 @@ class StoragePanel(QWidget):
         vm.pending_uploads_changed.connect(self._show_pending)
         vm.preview_ready.connect(self.show_preview)
         vm.attach_to_chat_requested.connect(self.attach_to_chat_requested)
+        vm.upload_conflict.connect(self.ask_upload_conflict)
         for signal in (vm.proxy.rowsInserted, vm.proxy.rowsRemoved):
             signal.connect(self._update_stack)
         vm.proxy.modelReset.connect(self._update_stack)
@@ -232,7 +244,7 @@ class StoragePanel(QWidget):
         else:
             text = self.tr("No files yet. Drag files or folders here, or click Upload…")
         ui.emptyLabel.setText(text)
-        ui.emptyLabel.setStyleSheet(ERROR_STYLE if failed else "")
+        _set_style(ui.emptyLabel, ERROR_STYLE if failed else "")
         ui.retryButton.setVisible(failed)
         ui.emptySettingsButton.setVisible(failed)
         ui.stack.setCurrentWidget(ui.emptyPage)
@@ -300,7 +312,7 @@ class StoragePanel(QWidget):
     def _show_line(self, text: str, *, error: bool) -> None:
         self._message_serial += 1
         serial = self._message_serial
-        self.ui.messageLabel.setStyleSheet(ERROR_STYLE if error else "")
+        _set_style(self.ui.messageLabel, ERROR_STYLE if error else "")
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.setVisible(bool(text))
         if not error:
@@ -423,6 +435,43 @@ class StoragePanel(QWidget):
         box.finished.connect(answered)
         self.confirm_box = box
         box.open()
+
+    def ask_upload_conflict(self, conflict: UploadConflict) -> QMessageBox:
+        """Some of the names being uploaded exist already: replace them, keep both, skip them, or upload nothing."""
+        names = conflict.names
+        folder = conflict.prefix.rstrip("/").rsplit("/", 1)[-1] or self.tr("All files")
+        if len(names) == 1:
+            text = self.tr("“%1” already exists in “%2”.").replace("%1", names[0]).replace("%2", folder)
+        else:
+            text = self.tr("%1 of the %2 items you are uploading already exist in “%3”.")
+            text = text.replace("%1", str(len(names))).replace("%2", str(conflict.total)).replace("%3", folder)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace existing items?"), text, parent=self)
+        box.setInformativeText(
+            self.tr("Replace them with the new files, keep both (the new ones get a number), or skip them?")
+        )
+        if len(names) > 1:
+            shown = names[:CONFLICT_NAMES_SHOWN]
+            more = len(names) - len(shown)
+            box.setDetailedText("\n".join(shown) + (self.tr("\n…and %1 more").replace("%1", str(more)) if more else ""))
+        buttons: dict[QAbstractButton, ConflictChoice] = {
+            box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole): ConflictChoice.REPLACE,
+            box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.AcceptRole): ConflictChoice.KEEP_BOTH,
+        }
+        if len(names) < conflict.total:  # skipping everything would upload nothing: that is Cancel
+            buttons[box.addButton(self.tr("&Skip existing"), QMessageBox.ButtonRole.AcceptRole)] = ConflictChoice.SKIP
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            self.conflict_box = None
+            conflict.answer(buttons.get(box.clickedButton(), ConflictChoice.CANCEL))
+
+        box.finished.connect(answered)
+        self.conflict_box = box
+        box.open()
+        return box
 
     def _ask_text(self, title: str, label: str, value: str, done: Callable[[str], object]) -> QInputDialog:
         dialog = QInputDialog(self)
