@@ -94,9 +94,14 @@ sys.stdin.read()
 
 
 @contextlib.contextmanager
-def moto_child(script: str = MOTO_SERVER) -> Iterator[tuple[str, int]]:
-    """Yields (endpoint URL, server pid) of an S3 server in a child process (moto's, or `NULL_S3_SERVER`)."""
-    server = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+def moto_child(script: str = MOTO_SERVER, nice: int = 0) -> Iterator[tuple[str, int]]:
+    """Yields (endpoint URL, server pid) of an S3 server in a child process (moto's, or `NULL_S3_SERVER`).
+
+    `nice` > 0 runs the server at background priority, as if it were on another machine for the CPU scheduler."""
+    command = [sys.executable, "-c", script]
+    if nice:
+        command = ["nice", "-n", str(nice), *command]
+    server = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None and server.stdin is not None
     try:
         yield f"http://127.0.0.1:{int(server.stdout.readline())}", server.pid

@@ -12,7 +12,7 @@ now and then; `--server null` swaps in a stand-in that throws the bytes away, to
 
 Prints one JSON line last: value = max stall during the upload (ms). Usage:
 python bench/upload_gui.py [--size-mib 1024] [--idle-s 5] [--server moto|null] [--switch-interval-ms 5]
-[--max-concurrency N] [--part-mib N] [--trace-stalls]
+[--max-concurrency N] [--part-mib N] [--trace-stalls] [--server-nice N]
 """
 
 from __future__ import annotations
@@ -216,6 +216,13 @@ def main() -> int:
         help="null: a stand-in that throws the bytes away (what the client alone costs; diagnosis only)",
     )
     parser.add_argument("--trace-stalls", action="store_true", help="print where the GUI thread was in each stall")
+    parser.add_argument(
+        "--server-nice",
+        type=int,
+        default=0,
+        help="run the S3 server at this nice value (10: it stops competing with the GUI thread for a core, as a "
+        "remote server would not)",
+    )
     parser.add_argument("--pause", action="store_true", help="print the pid and wait for Enter before the upload")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
@@ -232,7 +239,7 @@ def main() -> int:
     size = args.size_mib * MiB
     with (
         tempfile.TemporaryDirectory() as tmp,
-        moto_child(MOTO_SERVER if args.server == "moto" else NULL_S3_SERVER) as (url, _pid),
+        moto_child(MOTO_SERVER if args.server == "moto" else NULL_S3_SERVER, args.server_nice) as (url, _pid),
     ):
         folder = Path(tmp)
         source = folder / "upload.bin"
@@ -266,6 +273,7 @@ def main() -> int:
         "upload_s": result["upload_s"],
         "upload_mb_s": round(size / result["upload_s"] / 1e6, 1),
         "switch_interval_ms": round(sys.getswitchinterval() * 1000, 3),
+        "server_nice": args.server_nice,
     }
     print(json.dumps(line))
     return 0

@@ -1,16 +1,26 @@
 """Writing files safely for the storage backends: stream into a temp file beside the target, fsync, then rename.
 
-A failed or cancelled transfer removes its temp file, so nothing partial is ever left looking complete.
+A failed or cancelled transfer removes its temp file, so nothing partial is ever left looking complete. A process
+killed mid-write cannot remove its own: each writer holds a lock on its temp file (released by the kernel when the
+process dies), and the next write to the same place removes the temp files nobody holds any more.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterable
+from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted there anyway
+    fcntl = None  # type: ignore[assignment]
 from pathlib import Path
 
 from vector_desktop.domain.storage import (
@@ -25,6 +35,7 @@ from vector_desktop.domain.storage import (
 
 CHUNK = 1024 * 1024
 PARTIAL_SUFFIX = ".vdpart"
+STALE_AFTER_S = 60.0  # a temp file this old and unlocked was left by a process that died
 
 
 def os_error(error: OSError, action: str, path: Path | str) -> StorageError:
@@ -42,7 +53,44 @@ def os_error(error: OSError, action: str, path: Path | str) -> StorageError:
 
 
 def temp_path_for(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name[:180]}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+    return dest.with_name(f"{_temp_prefix(dest)}{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+
+
+def _temp_prefix(dest: Path) -> str:
+    return f".{dest.name[:180]}."
+
+
+def _lock(handle: IO[Any]) -> None:
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_partials(folder: Path, pattern: str = f"*{PARTIAL_SUFFIX}") -> int:
+    """Delete temp files in `folder` matching `pattern` that no live writer holds. Returns how many went."""
+    if fcntl is None:
+        return 0
+    removed = 0
+    cutoff = time.time() - STALE_AFTER_S
+    for name in glob.glob(pattern, root_dir=folder, include_hidden=True):
+        path = folder / name
+        try:
+            if path.stat().st_mtime > cutoff:
+                continue  # maybe a writer that has not taken its lock yet
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live writer holds it
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        finally:
+            os.close(descriptor)
+    return removed
 
 
 def ensure_free_space(folder: Path, needed: int) -> None:
@@ -65,10 +113,16 @@ def write_atomically(
     expected_size: int | None = None,
 ) -> Path:
     """Write `chunks` to `dest` through a temp file (in `temp_dir` or beside `dest`), then rename it into place."""
-    temp = temp_path_for(dest) if temp_dir is None else temp_dir / f"{secrets.token_hex(8)}{PARTIAL_SUFFIX}"
+    if temp_dir is None:
+        temp = temp_path_for(dest)
+        remove_stale_partials(dest.parent, glob.escape(_temp_prefix(dest)) + f"*{PARTIAL_SUFFIX}")
+    else:
+        temp = temp_dir / f"{secrets.token_hex(8)}{PARTIAL_SUFFIX}"
+        remove_stale_partials(temp_dir)
     done = 0
     try:
         with open(temp, "xb") as handle:
+            _lock(handle)
             for chunk in chunks:
                 if cancel is not None and cancel.is_set():
                     raise UploadCancelled()
