@@ -498,8 +498,10 @@ async def test_no_client_side_fallback_for_a_bad_key(sse_server, make_client) ->
     first = ProviderConfig.compatible("one", sse_server.url("a"), api_key="k")
     second = ProviderConfig.compatible("two", sse_server.url("b"))
     client = make_client([first, second])
-    with pytest.raises(AuthError, match="one did not accept the API key"):
+    with pytest.raises(AuthError) as caught:
         await client.complete(HELLO, LLMSettings(model="compat:one/m", fallback_models=("compat:two/m",)))
+    # The key of a user-added server is changed where the server was added, not in Settings.
+    assert str(caught.value) == "one did not accept the API key. Check the key in File → AI servers."
     assert sse_server.chat_requests("b") == []
 
 

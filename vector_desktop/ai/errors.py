@@ -52,9 +52,11 @@ def _with_detail(sentence: str, detail: str) -> str:
 
 
 class AuthError(AIError):
-    def __init__(self, provider: str = "", *, status: int | None = 401, detail: str = "") -> None:
+    def __init__(
+        self, provider: str = "", *, status: int | None = 401, detail: str = "", where: str = "Settings → AI"
+    ) -> None:
         super().__init__(
-            f"{_name(provider)} did not accept the API key. Check the key in Settings → AI.",
+            f"{_name(provider)} did not accept the API key. Check the key in {where}.",
             provider=provider,
             status=status,
             detail=detail,

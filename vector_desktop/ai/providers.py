@@ -87,6 +87,11 @@ class ProviderConfig:
             return bool(self.base_url)
         return True
 
+    @property
+    def settings_place(self) -> str:
+        """Where the user changes this provider's key and address."""
+        return "File → AI servers" if self.kind == "compatible" else "Settings → AI"
+
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
@@ -337,7 +342,7 @@ def classify_error(
     if status == 402 or codes & {"insufficient_quota", "payment_required", "insufficient_credits"}:
         return CreditsError(name, status=status, detail=detail)
     if status == 401 or codes & {"invalid_api_key", "authentication", "authentication_error", "unauthorized"}:
-        return AuthError(name, status=status, detail=detail)
+        return AuthError(name, status=status, detail=detail, where=provider.settings_place)
     if (
         status == 413
         or codes & {"context_length_exceeded", "string_above_max_length"}
