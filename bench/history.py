@@ -211,12 +211,14 @@ def main() -> None:
 
     from vector_desktop.qtsupport.event_loop import HookedQEventLoop
     from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
+    from vector_desktop.qtsupport.switch_interval import use_gui_switch_interval
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     qInstallMessageHandler(lambda *_args: None)  # "propagateSizeHints" from the offscreen platform
     loop = HookedQEventLoop(app)
     asyncio.set_event_loop(loop)
     collector = GuiThreadGarbageCollector()  # as the app does
+    use_gui_switch_interval()  # as the app does
     collector.start()
     with tempfile.TemporaryDirectory() as tmp, loop:
         # Filled in a child process: the bulk insert's memory must not count as the panel's.

@@ -46,8 +46,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def reply(self, body=b"", headers=()):
-        self.send_response(200)
+    stored = set()  # keys whose upload finished: HEAD finds them (and nothing else, so uploads see no conflict)
+
+    def reply(self, body=b"", headers=(), status=200):
+        self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
@@ -66,6 +68,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_PUT(self):
         self.drain()
+        if "partNumber" not in urlsplit(self.path).query:
+            self.stored.add(urlsplit(self.path).path)
         self.reply(headers=[("ETag", '"%s"' % uuid.uuid4().hex)])
 
     def do_POST(self):
@@ -73,9 +77,13 @@ class Handler(BaseHTTPRequestHandler):
         if "uploads" in urlsplit(self.path).query:
             self.reply(XML + b"<InitiateMultipartUploadResult><UploadId>u</UploadId></InitiateMultipartUploadResult>")
         else:
+            self.stored.add(urlsplit(self.path).path)
             self.reply(XML + b'<CompleteMultipartUploadResult><ETag>"x-1"</ETag></CompleteMultipartUploadResult>')
 
     def do_HEAD(self):
+        if urlsplit(self.path).path not in self.stored:
+            self.reply(status=404)
+            return
         self.reply(headers=[("ETag", '"x"'), ("Last-Modified", "Wed, 01 Jan 2025 00:00:00 GMT")])
 
     def do_GET(self):

@@ -285,6 +285,8 @@ async def measure(args: argparse.Namespace, port: int) -> dict[str, Any]:
             folder.mkdir()
             rig = Rig(folder, base, loop)
             await asyncio.sleep(0.2)  # let the panel settle (first layout, model list)
+            gc.collect()
+            gc.freeze()  # as the app does once started: start-up objects stay out of later collections
             raw_s, raw_bytes, raw_cpu = await read_raw(f"{base}/chat/completions")
             render_s, chars = await rig.render(meter)
             raw_again_s, _, raw_again_cpu = await read_raw(f"{base}/chat/completions")  # before and after: load drifts
@@ -331,12 +333,14 @@ def main() -> None:
 
         from vector_desktop.qtsupport.event_loop import HookedQEventLoop
         from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
+        from vector_desktop.qtsupport.switch_interval import use_gui_switch_interval
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         qInstallMessageHandler(lambda *_args: None)  # "propagateSizeHints" from the offscreen platform
         loop = HookedQEventLoop(app)
         asyncio.set_event_loop(loop)
         collector = GuiThreadGarbageCollector()  # as the app does
+        use_gui_switch_interval()  # as the app does
         collector.start()
         with loop:
             results = loop.run_until_complete(measure(args, port))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -154,7 +155,9 @@ async def run(rig: Any, source: Path, idle_s: float, trace: bool = False) -> dic
     vm = rig.view_model
     await vm.load()
     await wait_until(lambda: not vm.model.is_loading, 60, "root listed")
-    await asyncio.sleep(1.5)  # past the garbage collector's first round after start-up (a one-off, not the upload's)
+    await asyncio.sleep(0.5)
+    gc.collect()
+    gc.freeze()  # as the app does once started: start-up objects stay out of later collections
 
     recorder = TickRecorder()
     recorder.start()
@@ -206,7 +209,7 @@ def main() -> int:
     parser.add_argument("--size-mib", type=int, default=1024)
     parser.add_argument("--idle-s", type=float, default=5.0)
     parser.add_argument("--sparse", action="store_true", help="a sparse file (zeros) instead of random data")
-    parser.add_argument("--switch-interval-ms", type=float, default=0.0, help="sys.setswitchinterval (0: keep)")
+    parser.add_argument("--switch-interval-ms", type=float, default=0.0, help="sys.setswitchinterval (0: the app's)")
     parser.add_argument("--max-concurrency", type=int, default=0, help="parts in flight (0: the service default)")
     parser.add_argument("--part-mib", type=int, default=0, help="part size (0: the service default)")
     parser.add_argument(
@@ -226,6 +229,9 @@ def main() -> int:
     parser.add_argument("--pause", action="store_true", help="print the pid and wait for Enter before the upload")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
+    from vector_desktop.qtsupport.switch_interval import use_gui_switch_interval
+
+    use_gui_switch_interval()  # as the app does
     if args.switch_interval_ms:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
     service_args: dict[str, Any] = {}

@@ -67,6 +67,7 @@ class GuiSession:
         from vector_desktop.qtsupport.crash import CrashHandler
         from vector_desktop.qtsupport.event_loop import HookedQEventLoop
         from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
+        from vector_desktop.qtsupport.switch_interval import use_gui_switch_interval
         from vector_desktop.qtsupport.tasks import TaskOwner
 
         self.loop = HookedQEventLoop(self.app)
@@ -75,8 +76,9 @@ class GuiSession:
         self.crash.install(self.loop)
         self.tasks = TaskOwner(self._task_failed)
         self.ready = asyncio.Event()
-        self.garbage_collector = GuiThreadGarbageCollector(interval_ms=200, parent=self.app)
+        self.garbage_collector = GuiThreadGarbageCollector(parent=self.app)
         self.garbage_collector.start()
+        use_gui_switch_interval()
 
     # Start-up ---------------------------------------------------------------------------------------------------------
     def _initial_theme(self) -> str:

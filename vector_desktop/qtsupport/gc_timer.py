@@ -12,9 +12,11 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+INTERVAL_MS = 200  # often enough that each collection has few young objects to look at (~1-2 ms)
+
 
 class GuiThreadGarbageCollector(QObject):
-    def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
+    def __init__(self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._threshold = gc.get_threshold()
         self._timer = QTimer(self)
