@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -117,6 +118,8 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     await vm.load(other.id)
     await until(lambda: vm.messages.rowCount() == 2)
     await asyncio.sleep(0.3)  # first layout, model list, context estimate
+    gc.collect()
+    gc.freeze()  # as the app does once started
     rss_ready = rss_mb()  # everything imported, the panel up: what the long conversation adds is measured from here
 
     async def open_and_paint(conversation_id: str, clock: PaintClock) -> float:
@@ -178,6 +181,13 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     await asyncio.sleep(0.5)
     rss_scrolled = rss_mb()
     rows_loaded = vm.messages.rowCount()
+    # What one full collection by the app's GC timer costs now (it runs one about every 100 ticks while allocating).
+    full_gc: list[float] = []
+    for _ in range(3):
+        start = time.perf_counter()
+        gc.collect()
+        full_gc.append((time.perf_counter() - start) * 1000)
+    tracked = len(gc.get_objects())
 
     await vm.aclose()
     await client.aclose()
@@ -192,6 +202,8 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "rss_open": rss_open,
         "rss_scrolled": rss_scrolled,
         "rows_loaded": rows_loaded,
+        "full_gc_ms": statistics.median(full_gc),
+        "gc_tracked_objects": tracked,
         "latencies": latencies,
     }
 
@@ -241,6 +253,8 @@ def main() -> None:
         "rss_added_by_conversation_mb": round(found["rss_open"] - found["rss_ready"], 1),
         "rss_scrolled_mb": round(found["rss_scrolled"], 1),
         "rows_scrolled_in": found["rows_loaded"],
+        "full_gc_ms": round(found["full_gc_ms"], 1),
+        "gc_tracked_objects": found["gc_tracked_objects"],
         "keystroke_p50_ms": round(statistics.median(latencies), 2),
         "keystroke_p99_ms": round(percentile(latencies, 0.99), 2),
         "keystroke_max_ms": round(max(latencies), 2),
