@@ -583,6 +583,67 @@ async def test_download_a_folder_as_jobs(local: Harness) -> None:
     assert [local.vm.transfers.index(r, TransferColumn.DIRECTION).data() for r in range(2)] == ["Download"] * 2
 
 
+@pytest.mark.asyncio
+async def test_downloading_onto_existing_files_asks_and_keeps_both(local: Harness) -> None:
+    root = local.local_root
+    (root / "album").mkdir(parents=True)
+    (root / "album" / "one.txt").write_text("new one", encoding="utf-8")
+    (root / "album" / "two.txt").write_text("new two", encoding="utf-8")
+    (root / "notes.md").write_text("new notes", encoding="utf-8")
+    await local.start()
+    dest = local.tmp / "Downloads"
+    (dest / "album").mkdir(parents=True)
+    (dest / "album" / "one.txt").write_text("my edited copy", encoding="utf-8")
+    (dest / "notes.md").write_text("my notes", encoding="utf-8")
+
+    # Cancel: nothing is written, and the user is told.
+    asking = local.vm.download(["album/", "notes.md"], str(dest))  # finishes once the question is answered
+    await wait_for(lambda: local.panel.conflict_box is not None, "question asked")
+    box = local.panel.conflict_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "2 of the 3 items you are downloading already exist in “Downloads”."
+    assert box.informativeText().startswith("Replace them with the downloaded files")
+    assert box.detailedText() == "album/one.txt\nnotes.md"
+    conflict_button(local, "Cancel").click()
+    assert await asking == []
+    assert local.panel.ui.messageLabel.text() == "Nothing was downloaded."
+    assert sorted(p.name for p in (dest / "album").iterdir()) == ["one.txt"]
+
+    # Keep both: the user's files stay as they were; the downloads get the next free numbers.
+    (dest / "notes (2).md").write_text("an older download", encoding="utf-8")
+    asking = local.vm.download(["album/", "notes.md"], str(dest))
+    await wait_for(lambda: local.panel.conflict_box is not None, "question asked again")
+    conflict_button(local, "Keep both").click()
+    assert len(await asking) == 3
+    await wait_for(lambda: local.transfer_states() == ["Succeeded"] * 3, "downloads done")
+    assert (dest / "album" / "one.txt").read_text(encoding="utf-8") == "my edited copy"
+    assert (dest / "album" / "one (2).txt").read_text(encoding="utf-8") == "new one"
+    assert (dest / "album" / "two.txt").read_text(encoding="utf-8") == "new two"
+    assert (dest / "notes.md").read_text(encoding="utf-8") == "my notes"
+    assert (dest / "notes (2).md").read_text(encoding="utf-8") == "an older download"
+    assert (dest / "notes (3).md").read_text(encoding="utf-8") == "new notes"
+    assert local.errors == []
+
+
+@pytest.mark.asyncio
+async def test_a_folder_download_never_writes_outside_the_chosen_folder(r2: Harness, s3_bucket: S3Bucket) -> None:
+    client = s3_bucket.client()
+    client.put_object(Bucket=s3_bucket.name, Key="share/ok.txt", Body=b"fine")
+    client.put_object(Bucket=s3_bucket.name, Key="share/../../escaped.txt", Body=b"not here")  # S3 allows it
+    await r2.start()
+    dest = r2.tmp / "out" / "Downloads"
+    dest.mkdir(parents=True)
+    await r2.vm.download(["share/"], str(dest))
+    await wait_for(lambda: r2.transfer_states() == ["Succeeded"], "the safe file downloaded")
+    assert (dest / "share" / "ok.txt").read_bytes() == b"fine"
+    assert sorted(path.name for path in (r2.tmp / "out").rglob("*")) == ["Downloads", "ok.txt", "share"]
+    assert not (r2.tmp / "escaped.txt").exists()
+    assert r2.errors == [
+        "Some items were not downloaded: share/../../escaped.txt: The name contains '..', which is not allowed as a "
+        "folder or file name."
+    ]
+
+
 # --------------------------------------------------------------------------------- Settings → Test connection
 @pytest.fixture
 def settings_dialog(qapp, qtbot, store, profile_dir: Path, memory_keyring) -> Iterator[Callable[[], Any]]:  # type: ignore[no-untyped-def]

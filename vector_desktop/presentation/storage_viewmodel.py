@@ -13,7 +13,7 @@ import logging
 import mimetypes
 import os
 from collections.abc import Coroutine, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,7 +50,14 @@ from vector_desktop.presentation.storage_models import (
     is_image,
 )
 from vector_desktop.presentation.thumbnails import read_image
-from vector_desktop.presentation.upload_conflicts import ConflictChoice, UploadConflict, apply_choice, find_existing
+from vector_desktop.presentation.transfer_conflicts import (
+    ConflictChoice,
+    TransferConflict,
+    apply_choice,
+    apply_download_choice,
+    existing_targets,
+    find_existing,
+)
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.services.cloud_storage_service import (
     BACKEND_SETTINGS,
@@ -59,6 +66,7 @@ from vector_desktop.services.cloud_storage_service import (
     missing_r2_settings,
 )
 from vector_desktop.services.image_upload_service import ImageUploadService, sniff_image_type
+from vector_desktop.services.storage_files import os_error
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +155,32 @@ def plan_uploads(paths: Iterable[str | Path], prefix: str) -> UploadPlan:
         else:
             plan.skipped.append(_tr("%1 does not exist.").replace("%1", str(path)))
     return plan
+
+
+def _no_answer(_choice: ConflictChoice) -> None:
+    """Placeholder until _ask_conflict puts in the real reply."""
+
+
+def _folder_name(prefix: str) -> str:
+    return prefix.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _local_target(dest: Path, relative_key: str, skipped: list[str]) -> list[Path]:
+    """[dest/relative_key] when that key is a safe relative path (a bucket may hold "../x"); else [] and a reason."""
+    try:
+        validate_key(relative_key, strict=True)
+    except InvalidKey as error:
+        skipped.append(f"{relative_key}: {error}")
+        return []
+    return [dest.joinpath(*relative_key.split("/"))]
+
+
+def _make_folders(folders: Iterable[Path]) -> None:
+    for folder in dict.fromkeys(folders):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_error(error, "create the folder", folder) from None
 
 
 @dataclass(frozen=True)
@@ -245,7 +279,7 @@ class StorageViewModel(QObject):
     link_copied = Signal(str, str)  # key, link (also on the clipboard)
     connection_tested = Signal(bool, str)  # ok, sentence
     attach_to_chat_requested = Signal(str)  # key of an image for the chat panel
-    upload_conflict = Signal(object)  # UploadConflict: some names exist already; the view calls its answer()
+    transfer_conflict = Signal(object)  # TransferConflict: some names exist already; the view calls its answer()
 
     def __init__(
         self,
@@ -464,7 +498,8 @@ class StorageViewModel(QObject):
         files = plan.files
         existing: set[str] = await self._run(find_existing, self._service, [key for _local, key in files], prefix)
         if existing:
-            choice = await self._ask_conflict(prefix, existing, len(files))
+            names = tuple(sorted(key[len(prefix) :] for key in existing))
+            choice = await self._ask_conflict(TransferConflict(_folder_name(prefix), names, len(files), _no_answer))
             if choice is ConflictChoice.CANCEL:
                 self.message.emit(_tr("Nothing was uploaded."))
                 return []
@@ -495,16 +530,16 @@ class StorageViewModel(QObject):
             )
         return job_ids
 
-    async def _ask_conflict(self, prefix: str, existing: set[str], total: int) -> ConflictChoice:
-        """Ask the view (upload_conflict) what to do with names that exist already; Cancel when nobody answers."""
+    async def _ask_conflict(self, conflict: TransferConflict) -> ConflictChoice:
+        """Ask the view (transfer_conflict) what to do with names that exist already; Cancel when nobody answers."""
         answer: asyncio.Future[ConflictChoice] = asyncio.get_running_loop().create_future()
 
         def reply(choice: ConflictChoice) -> None:
             if not answer.done():
                 answer.set_result(choice)
 
-        self.upload_conflict.emit(UploadConflict(prefix, tuple(sorted(existing)), total, reply))
-        if not self.receivers(SIGNAL("upload_conflict(PyObject)")):
+        self.transfer_conflict.emit(replace(conflict, answer=reply))
+        if not self.receivers(SIGNAL("transfer_conflict(PyObject)")):
             reply(ConflictChoice.CANCEL)
         return await answer
 
@@ -520,29 +555,44 @@ class StorageViewModel(QObject):
         return self._start(self._download(_key_list(keys), Path(dest)), "storage-download")
 
     async def _download(self, keys: list[str], dest: Path) -> list[str]:
-        job_ids: list[str] = []
+        pairs: list[tuple[str, Path]] = []
+        empty_folders: list[Path] = []
+        skipped: list[str] = []
         for key in keys:
             if key.endswith("/"):
-                pairs = await self._run(self._folder_targets, key, dest)
-                for file_key, target in pairs:
-                    job_ids.append(self._submit_download(file_key, str(target)))
+                found = await self._run(self._folder_targets, key, dest, skipped)
+                pairs.extend(found)
+                if not found:
+                    empty_folders.extend(_local_target(dest, key[len(parent_prefix(key)) :].rstrip("/"), skipped))
             else:
-                job_ids.append(self._submit_download(key, str(dest)))
-        return job_ids
+                pairs.extend((key, target) for target in _local_target(dest, key.rsplit("/", 1)[-1], skipped))
+        if skipped:
+            self.error_occurred.emit(
+                _tr("Some items were not downloaded: %1").replace("%1", "; ".join(skipped[:5]))
+                + ("…" if len(skipped) > 5 else "")
+            )
+        existing: set[Path] = await self._run(existing_targets, [target for _key, target in pairs])
+        if existing:
+            names = tuple(sorted(target.relative_to(dest).as_posix() for target in existing))
+            conflict = TransferConflict(dest.name or str(dest), names, len(pairs), _no_answer, downloading=True)
+            choice = await self._ask_conflict(conflict)
+            if choice is ConflictChoice.CANCEL:
+                self.message.emit(_tr("Nothing was downloaded."))
+                return []
+            pairs = await self._run(apply_download_choice, pairs, existing, choice)
+        await self._run(_make_folders, [target.parent for _key, target in pairs] + empty_folders)
+        return [self._submit_download(key, str(target)) for key, target in pairs]
 
-    def _folder_targets(self, prefix: str, dest: Path) -> list[tuple[str, Path]]:
-        """Files under `prefix`, each with its place under dest/<folder name>/ (folders made here)."""
+    def _folder_targets(self, prefix: str, dest: Path, skipped: list[str]) -> list[tuple[str, Path]]:
+        """Files under `prefix`, each with its place under dest/<folder name>/ (names that would not stay inside
+        `dest`, such as a key with "..", are added to `skipped`)."""
         base = parent_prefix(prefix)
-        pairs: list[tuple[str, Path]] = []
-        for obj in self._service.list_all(prefix):
-            if obj.is_folder or obj.key.endswith("/"):
-                continue
-            target = dest.joinpath(*obj.key[len(base) :].split("/"))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pairs.append((obj.key, target))
-        if not pairs:
-            dest.joinpath(*prefix[len(base) :].rstrip("/").split("/")).mkdir(parents=True, exist_ok=True)
-        return pairs
+        return [
+            (obj.key, target)
+            for obj in self._service.list_all(prefix)
+            if not (obj.is_folder or obj.key.endswith("/"))
+            for target in _local_target(dest, obj.key[len(base) :], skipped)
+        ]
 
     def _submit_download(self, key: str, dest: str) -> str:
         job_id = self._jobs.apply_async("storage.download", [key, dest], title=_tr("Download %1").replace("%1", key))

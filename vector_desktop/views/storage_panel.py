@@ -41,7 +41,7 @@ from vector_desktop.presentation.storage_models import (
     TransferRole,
 )
 from vector_desktop.presentation.storage_viewmodel import Preview, StorageViewModel, expiry_text
-from vector_desktop.presentation.upload_conflicts import ConflictChoice, UploadConflict
+from vector_desktop.presentation.transfer_conflicts import ConflictChoice, TransferConflict
 from vector_desktop.views.forms.ui_storage_panel import Ui_StoragePanel
 from vector_desktop.views.issued_links_dialog import IssuedLinksDialog
 from vector_desktop.views.jobs_panel import ProgressBarDelegate
@@ -199,7 +199,7 @@ class StoragePanel(QWidget):
         vm.pending_uploads_changed.connect(self._show_pending)
         vm.preview_ready.connect(self.show_preview)
         vm.attach_to_chat_requested.connect(self.attach_to_chat_requested)
-        vm.upload_conflict.connect(self.ask_upload_conflict)
+        vm.transfer_conflict.connect(self.ask_transfer_conflict)
         for signal in (vm.proxy.rowsInserted, vm.proxy.rowsRemoved):
             signal.connect(self._update_stack)
         vm.proxy.modelReset.connect(self._update_stack)
@@ -436,18 +436,24 @@ class StoragePanel(QWidget):
         self.confirm_box = box
         box.open()
 
-    def ask_upload_conflict(self, conflict: UploadConflict) -> QMessageBox:
-        """Some of the names being uploaded exist already: replace them, keep both, skip them, or upload nothing."""
-        names = conflict.names
-        folder = conflict.prefix.rstrip("/").rsplit("/", 1)[-1] or self.tr("All files")
+    def ask_transfer_conflict(self, conflict: TransferConflict) -> QMessageBox:
+        """Some names exist already where files are going: replace them, keep both, skip them, or do nothing."""
+        names = list(conflict.names)
+        folder = conflict.folder or self.tr("All files")
         if len(names) == 1:
             text = self.tr("“%1” already exists in “%2”.").replace("%1", names[0]).replace("%2", folder)
         else:
-            text = self.tr("%1 of the %2 items you are uploading already exist in “%3”.")
+            text = (
+                self.tr("%1 of the %2 items you are downloading already exist in “%3”.")
+                if conflict.downloading
+                else self.tr("%1 of the %2 items you are uploading already exist in “%3”.")
+            )
             text = text.replace("%1", str(len(names))).replace("%2", str(conflict.total)).replace("%3", folder)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace existing items?"), text, parent=self)
         box.setInformativeText(
-            self.tr("Replace them with the new files, keep both (the new ones get a number), or skip them?")
+            self.tr("Replace them with the downloaded files, keep both (the new ones get a number), or skip them?")
+            if conflict.downloading
+            else self.tr("Replace them with the new files, keep both (the new ones get a number), or skip them?")
         )
         if len(names) > 1:
             shown = names[:CONFLICT_NAMES_SHOWN]

@@ -1,4 +1,4 @@
-"""Uploading onto existing names, over a real local backend: which names exist, and what each choice uploads."""
+"""Transfers onto existing names: which exist (a real local backend, real files), and what each choice transfers."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from vector_desktop.presentation.upload_conflicts import (
+from vector_desktop.presentation.transfer_conflicts import (
     HEAD_LIMIT,
     ConflictChoice,
     apply_choice,
+    apply_download_choice,
+    existing_targets,
     find_existing,
     numbered_key,
 )
@@ -94,3 +96,20 @@ def test_keep_both_never_gives_two_files_the_same_new_name(backend: CountingBack
     renamed = apply_choice(backend, files, {"docs/report.pdf"}, ConflictChoice.KEEP_BOTH)
     # "report (3).pdf" is planned by the second file, so the first one's copy becomes "report (4).pdf".
     assert renamed == [("/a/report.pdf", "docs/report (4).pdf"), ("/b/report (3).pdf", "docs/report (3).pdf")]
+
+
+def test_downloads_keep_both_next_to_the_users_files(tmp_path: Path) -> None:
+    (tmp_path / "report.pdf").write_bytes(b"mine")
+    (tmp_path / "report (2).pdf").write_bytes(b"older download")
+    (tmp_path / "photos").mkdir()  # a folder where a file would go counts as taken
+    pairs = [("docs/report.pdf", tmp_path / "report.pdf"), ("photos", tmp_path / "photos"), ("x", tmp_path / "x")]
+    existing = existing_targets(target for _key, target in pairs)
+    assert existing == {tmp_path / "report.pdf", tmp_path / "photos"}
+    assert apply_download_choice(pairs, existing, ConflictChoice.KEEP_BOTH) == [
+        ("docs/report.pdf", tmp_path / "report (3).pdf"),
+        ("photos", tmp_path / "photos (2)"),
+        ("x", tmp_path / "x"),
+    ]
+    assert apply_download_choice(pairs, existing, ConflictChoice.SKIP) == [("x", tmp_path / "x")]
+    assert apply_download_choice(pairs, existing, ConflictChoice.REPLACE) == pairs
+    assert apply_download_choice(pairs, existing, ConflictChoice.CANCEL) == []

@@ -1,14 +1,16 @@
-"""Uploading onto names that already exist: find them, and apply the user's choice (replace, keep both, skip).
+"""Transfers onto names that already exist: find them, and apply the user's choice (replace, keep both, skip).
 
-Blocking (the checks are HEAD or list requests): run these on a worker thread.
+Uploads check the bucket (HEAD or list requests), downloads the local folder. Blocking: run on a worker thread.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Protocol
 
 HEAD_LIMIT = 25  # up to this many files dropped loose in a folder are checked one by one, more by listing it
@@ -29,18 +31,14 @@ class KeyLookup(Protocol):
 
 
 @dataclass(frozen=True)
-class UploadConflict:
-    """Asked of the user before uploading; the view calls `answer` exactly once."""
+class TransferConflict:
+    """Asked of the user before a transfer; the view calls `answer` exactly once."""
 
-    prefix: str  # the folder uploaded into
-    existing: tuple[str, ...]  # keys that are there already, sorted
-    total: int  # files in the upload
+    folder: str  # the folder transferred into, as the user knows it ("" for the bucket's top level)
+    names: tuple[str, ...]  # the items there already, as paths below that folder, sorted
+    total: int  # files in the transfer
     answer: Callable[[ConflictChoice], None]
-
-    @property
-    def names(self) -> list[str]:
-        """The existing items as the user dropped them: paths below the folder uploaded into."""
-        return [key[len(self.prefix) :] if key.startswith(self.prefix) else key for key in self.existing]
+    downloading: bool = False
 
 
 def find_existing(lookup: KeyLookup, keys: Iterable[str], prefix: str) -> set[str]:
@@ -66,17 +64,60 @@ def _listed_keys(lookup: KeyLookup, prefix: str) -> Iterable[str]:
             yield key
 
 
-def numbered_key(key: str, taken: Callable[[str], bool]) -> str:
-    """The first free `name (n).ext` beside `key`, from n = 2."""
-    folder, name = posixpath.split(key)
+def numbered_names(name: str) -> Iterator[str]:
+    """`name (2).ext`, `name (3).ext`, ..."""
     stem, dot, extension = name.rpartition(".")
     if not stem:  # ".env" or "README": no extension to keep apart
         stem, dot, extension = name, "", ""
     for number in range(2, MAX_NUMBER):
-        candidate = posixpath.join(folder, f"{stem} ({number}){dot}{extension}")
+        yield f"{stem} ({number}){dot}{extension}"
+
+
+def numbered_key(key: str, taken: Callable[[str], bool]) -> str:
+    """The first free `name (n).ext` beside `key`, from n = 2."""
+    folder, name = posixpath.split(key)
+    for candidate in (posixpath.join(folder, numbered) for numbered in numbered_names(name)):
         if not taken(candidate):
             return candidate
     raise ValueError(f"No free name for {key}")
+
+
+def numbered_path(path: Path, taken: Callable[[Path], bool]) -> Path:
+    """The first free `name (n).ext` beside the local file `path`, from n = 2."""
+    for candidate in (path.with_name(numbered) for numbered in numbered_names(path.name)):
+        if not taken(candidate):
+            return candidate
+    raise ValueError(f"No free name for {path}")
+
+
+def existing_targets(targets: Iterable[Path]) -> set[Path]:
+    """Which local download targets exist already (a folder in the way counts: it cannot be replaced by a file)."""
+    return {target for target in targets if os.path.lexists(target)}
+
+
+def apply_download_choice(
+    pairs: Sequence[tuple[str, Path]], existing: set[Path], choice: ConflictChoice
+) -> list[tuple[str, Path]]:
+    """The (key, local target) pairs to download once the user chose what to do with the `existing` targets."""
+    if choice is ConflictChoice.CANCEL:
+        return []
+    if choice is ConflictChoice.REPLACE:
+        return list(pairs)  # a folder in the way is not replaced: its download fails saying so
+    if choice is ConflictChoice.SKIP:
+        return [(key, target) for key, target in pairs if target not in existing]
+    planned = {target for _key, target in pairs}
+    chosen: set[Path] = set()
+
+    def taken(candidate: Path) -> bool:
+        return candidate in planned or candidate in chosen or os.path.lexists(candidate)
+
+    result: list[tuple[str, Path]] = []
+    for key, target in pairs:
+        if target in existing:
+            target = numbered_path(target, taken)
+            chosen.add(target)
+        result.append((key, target))
+    return result
 
 
 def apply_choice(
