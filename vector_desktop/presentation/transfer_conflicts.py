@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+S = TypeVar("S")
+D = TypeVar("D")
 
 HEAD_LIMIT = 25  # up to this many files dropped loose in a folder are checked one by one, more by listing it
 MAX_NUMBER = 10_000
@@ -95,29 +98,41 @@ def existing_targets(targets: Iterable[Path]) -> set[Path]:
     return {target for target in targets if os.path.lexists(target)}
 
 
-def apply_download_choice(
-    pairs: Sequence[tuple[str, Path]], existing: set[Path], choice: ConflictChoice
-) -> list[tuple[str, Path]]:
-    """The (key, local target) pairs to download once the user chose what to do with the `existing` targets."""
+def _apply(
+    pairs: Sequence[tuple[S, D]],
+    existing: set[D],
+    choice: ConflictChoice,
+    renumber: Callable[[D, Callable[[D], bool]], D],
+    free: Callable[[D], bool],
+) -> list[tuple[S, D]]:
+    """The (source, destination) pairs to transfer once the user chose what to do with the `existing` destinations.
+    Keep both gives each of those the first renumbered name that is not planned, not given out and `free`."""
     if choice is ConflictChoice.CANCEL:
         return []
     if choice is ConflictChoice.REPLACE:
-        return list(pairs)  # a folder in the way is not replaced: its download fails saying so
+        return list(pairs)
     if choice is ConflictChoice.SKIP:
-        return [(key, target) for key, target in pairs if target not in existing]
-    planned = {target for _key, target in pairs}
-    chosen: set[Path] = set()
+        return [(source, dest) for source, dest in pairs if dest not in existing]
+    planned = {dest for _source, dest in pairs}
+    chosen: set[D] = set()
 
-    def taken(candidate: Path) -> bool:
-        return candidate in planned or candidate in chosen or os.path.lexists(candidate)
+    def taken(candidate: D) -> bool:
+        return candidate in existing or candidate in planned or candidate in chosen or not free(candidate)
 
-    result: list[tuple[str, Path]] = []
-    for key, target in pairs:
-        if target in existing:
-            target = numbered_path(target, taken)
-            chosen.add(target)
-        result.append((key, target))
+    result: list[tuple[S, D]] = []
+    for source, dest in pairs:
+        if dest in existing:
+            dest = renumber(dest, taken)
+            chosen.add(dest)
+        result.append((source, dest))
     return result
+
+
+def apply_download_choice(
+    pairs: Sequence[tuple[str, Path]], existing: set[Path], choice: ConflictChoice
+) -> list[tuple[str, Path]]:
+    """The (key, local target) pairs to download. Replace keeps a folder in the way: its download fails saying so."""
+    return _apply(pairs, existing, choice, numbered_path, lambda path: not os.path.lexists(path))
 
 
 def apply_choice(
@@ -127,22 +142,4 @@ def apply_choice(
     choice: ConflictChoice,
 ) -> list[tuple[str, str]]:
     """The (local path, key) pairs to upload once the user chose what to do with the `existing` keys."""
-    if choice is ConflictChoice.CANCEL:
-        return []
-    if choice is ConflictChoice.REPLACE:
-        return list(files)
-    if choice is ConflictChoice.SKIP:
-        return [(local, key) for local, key in files if key not in existing]
-    planned = {key for _local, key in files}
-    chosen: set[str] = set()
-
-    def taken(candidate: str) -> bool:
-        return candidate in existing or candidate in planned or candidate in chosen or lookup.exists(candidate)
-
-    result: list[tuple[str, str]] = []
-    for local, key in files:
-        if key in existing:
-            key = numbered_key(key, taken)
-            chosen.add(key)
-        result.append((local, key))
-    return result
+    return _apply(files, existing, choice, numbered_key, lambda key: not lookup.exists(key))
