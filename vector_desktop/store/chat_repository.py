@@ -10,7 +10,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, column, delete, func, literal_column, select, table, text, update
@@ -32,6 +32,7 @@ from vector_desktop.domain.chat import (
 )
 from vector_desktop.store.tables import utcnow
 from vector_desktop.store.tables_chat import FTS_TABLE, ConversationRow, DraftRow, MessageRow, ModelCacheRow
+from vector_desktop.store.timestamps import aware
 
 INTERRUPTED_BY_EXIT = "The answer was cut off because the app stopped while it was arriving."
 _FTS = table(FTS_TABLE, column("rowid"), column("rank"))
@@ -57,13 +58,6 @@ _MESSAGE_FIELDS = {
 }
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # SQLite keeps no offset; every timestamp is written in UTC.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def _conversation(row: ConversationRow) -> Conversation:
     return Conversation(
         id=row.id,
@@ -74,9 +68,9 @@ def _conversation(row: ConversationRow) -> Conversation:
         fallback_models=tuple(json.loads(row.fallback_models_json or "[]")),
         temperature=row.temperature,
         json_mode=bool(row.json_mode),
-        created_at=_aware(row.created_at),
-        updated_at=_aware(row.updated_at),
-        deleted_at=_aware(row.deleted_at),
+        created_at=aware(row.created_at),
+        updated_at=aware(row.updated_at),
+        deleted_at=aware(row.deleted_at),
     )
 
 
@@ -101,9 +95,9 @@ def _message(row: MessageRow) -> Message:
         tool_name=row.tool_name,
         images=tuple(json.loads(row.images_json)) if row.images_json else (),
         parent_id=row.parent_id,
-        queued_at=_aware(row.queued_at),
-        created_at=_aware(row.created_at),
-        updated_at=_aware(row.updated_at),
+        queued_at=aware(row.queued_at),
+        created_at=aware(row.created_at),
+        updated_at=aware(row.updated_at),
     )
 
 
@@ -427,7 +421,7 @@ class ChatRepository:
     def get_draft(self, conversation_id: str) -> Draft | None:
         with self._sessions() as session:
             row = session.get(DraftRow, conversation_id)
-            return Draft(row.conversation_id, row.text, _aware(row.updated_at)) if row is not None else None
+            return Draft(row.conversation_id, row.text, aware(row.updated_at)) if row is not None else None
 
     # -------------------------------------------------------------------------------------------- search
 
@@ -464,7 +458,7 @@ class ChatRepository:
         with self._sessions() as session:
             rows = session.execute(stmt).all()
         return [
-            SearchHit(cid, title, mid, Role(role), snip or "", _aware(created))
+            SearchHit(cid, title, mid, Role(role), snip or "", aware(created))
             for cid, title, mid, role, snip, created in rows
         ]
 
@@ -498,11 +492,11 @@ class ChatRepository:
         stmt = stmt.order_by(ModelCacheRow.provider, ModelCacheRow.position)
         with self._sessions() as session:
             return [
-                CachedModel(row.provider, row.model_id, row.name, json.loads(row.data_json), _aware(row.fetched_at))
+                CachedModel(row.provider, row.model_id, row.name, json.loads(row.data_json), aware(row.fetched_at))
                 for row in session.scalars(stmt)
             ]
 
     def models_fetched_at(self, provider: str) -> datetime | None:
         with self._sessions() as session:
             value = session.scalar(select(func.max(ModelCacheRow.fetched_at)).where(ModelCacheRow.provider == provider))
-            return _aware(value)
+            return aware(value)

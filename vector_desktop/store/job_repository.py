@@ -12,15 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from vector_desktop.domain.jobs import JobRecord, JobState
 from vector_desktop.store.tables import JobRow
+from vector_desktop.store.timestamps import aware
 
 _UNFINISHED = (JobState.QUEUED.value, JobState.RUNNING.value)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    # SQLite keeps no time zone: every timestamp is written in UTC and read back naive.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -53,9 +47,9 @@ def to_record(row: JobRow) -> JobRecord:
         max_retries=row.max_retries or 0,
         timeout_s=row.timeout_s,
         idempotent=bool(row.idempotent),
-        created_at=_aware(row.created_at),
-        started_at=_aware(row.started_at),
-        finished_at=_aware(row.finished_at),
+        created_at=aware(row.created_at),
+        started_at=aware(row.started_at),
+        finished_at=aware(row.finished_at),
     )
 
 

@@ -5,8 +5,6 @@ Every method opens its own short session and commits before returning. API keys 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,11 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from vector_desktop.domain.ai_servers import AIServer, ServerNotFoundError, ServerValidationError
 from vector_desktop.store.tables import utcnow
 from vector_desktop.store.tables_servers import AIServerRow
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    # SQLite keeps no time zone; every value written here is UTC.
-    return value if value is None or value.tzinfo is not None else value.replace(tzinfo=UTC)
+from vector_desktop.store.timestamps import aware
 
 
 def _server(row: AIServerRow) -> AIServer:
@@ -28,8 +22,8 @@ def _server(row: AIServerRow) -> AIServer:
         base_url=row.base_url,
         has_key=row.has_key,
         enabled=row.enabled,
-        created=_aware(row.created_at),
-        updated=_aware(row.updated_at),
+        created=aware(row.created_at),
+        updated=aware(row.updated_at),
     )
 
 

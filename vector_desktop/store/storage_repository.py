@@ -14,11 +14,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from vector_desktop.domain.storage import IssuedLink, UploadRecord
 from vector_desktop.store.tables_storage import IssuedLinkRow, StorageUploadPartRow, StorageUploadRow
-
-
-def _aware(value: datetime) -> datetime:
-    # SQLite keeps no time zone; every value written here is UTC.
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+from vector_desktop.store.timestamps import aware
 
 
 def _record(row: StorageUploadRow) -> UploadRecord:
@@ -32,7 +28,7 @@ def _record(row: StorageUploadRow) -> UploadRecord:
         file_mtime_ns=row.file_mtime_ns,
         part_size=row.part_size,
         content_type=row.content_type,
-        created=_aware(row.created_at),
+        created=aware(row.created_at),
         parts={p.part_number: (p.etag, p.size) for p in row.parts},
     )
 
@@ -43,8 +39,8 @@ def _link(row: IssuedLinkRow) -> IssuedLink:
         backend_id=row.backend_id,
         key=row.key,
         purpose=row.purpose,
-        created=_aware(row.created_at),
-        expires=_aware(row.expires_at),
+        created=aware(row.created_at),
+        expires=aware(row.expires_at),
     )
 
 
@@ -112,7 +108,7 @@ class StorageRepository:
                 file_mtime_ns=file_mtime_ns,
                 part_size=part_size,
                 content_type=content_type,
-                created=_aware(row.created_at),
+                created=aware(row.created_at),
             )
 
     def add_part(self, record_id: int, part_number: int, etag: str, size: int) -> None:

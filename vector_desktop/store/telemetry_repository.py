@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from vector_desktop.store.tables import TelemetryEventRow
+from vector_desktop.store.timestamps import aware
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class TelemetryRepository:
                 .limit(limit)
             )
             return [
-                QueuedEvent(r.id, r.event, r.distinct_id, r.properties_json, _aware(r.created_at), r.attempts)
+                QueuedEvent(r.id, r.event, r.distinct_id, r.properties_json, aware(r.created_at), r.attempts)
                 for r in rows
             ]
 
@@ -91,8 +92,3 @@ class TelemetryRepository:
 
 def _rowcount(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; they were written in UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
