@@ -13,7 +13,7 @@ import logging
 import mimetypes
 import os
 from collections.abc import Coroutine, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -155,10 +155,6 @@ def plan_uploads(paths: Iterable[str | Path], prefix: str) -> UploadPlan:
         else:
             plan.skipped.append(_tr("%1 does not exist.").replace("%1", str(path)))
     return plan
-
-
-def _no_answer(_choice: ConflictChoice) -> None:
-    """Placeholder until _ask_conflict puts in the real reply."""
 
 
 def _folder_name(prefix: str) -> str:
@@ -499,7 +495,7 @@ class StorageViewModel(QObject):
         existing: set[str] = await self._run(find_existing, self._service, [key for _local, key in files], prefix)
         if existing:
             names = tuple(sorted(key[len(prefix) :] for key in existing))
-            choice = await self._ask_conflict(TransferConflict(_folder_name(prefix), names, len(files), _no_answer))
+            choice = await self._ask_conflict(_folder_name(prefix), names, len(files))
             if choice is ConflictChoice.CANCEL:
                 self.message.emit(_tr("Nothing was uploaded."))
                 return []
@@ -530,7 +526,9 @@ class StorageViewModel(QObject):
             )
         return job_ids
 
-    async def _ask_conflict(self, conflict: TransferConflict) -> ConflictChoice:
+    async def _ask_conflict(
+        self, folder: str, names: tuple[str, ...], total: int, *, downloading: bool = False
+    ) -> ConflictChoice:
         """Ask the view (transfer_conflict) what to do with names that exist already; Cancel when nobody answers."""
         answer: asyncio.Future[ConflictChoice] = asyncio.get_running_loop().create_future()
 
@@ -538,7 +536,7 @@ class StorageViewModel(QObject):
             if not answer.done():
                 answer.set_result(choice)
 
-        self.transfer_conflict.emit(replace(conflict, answer=reply))
+        self.transfer_conflict.emit(TransferConflict(folder, names, total, reply, downloading))
         if not self.receivers(SIGNAL("transfer_conflict(PyObject)")):
             reply(ConflictChoice.CANCEL)
         return await answer
@@ -574,8 +572,7 @@ class StorageViewModel(QObject):
         existing: set[Path] = await self._run(existing_targets, [target for _key, target in pairs])
         if existing:
             names = tuple(sorted(target.relative_to(dest).as_posix() for target in existing))
-            conflict = TransferConflict(dest.name or str(dest), names, len(pairs), _no_answer, downloading=True)
-            choice = await self._ask_conflict(conflict)
+            choice = await self._ask_conflict(dest.name or str(dest), names, len(pairs), downloading=True)
             if choice is ConflictChoice.CANCEL:
                 self.message.emit(_tr("Nothing was downloaded."))
                 return []
