@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sse_server import ScriptedLLMServer, closed_port
+from tests.support.waiting import wait_for
 from vector_desktop.ai.client import LLMClient
 from vector_desktop.ai.types import ChatMessage, LLMSettings
 from vector_desktop.domain.ai_servers import AIServer
@@ -53,14 +54,7 @@ def run_blocking(fn: Callable[[], T]) -> asyncio.Future[T]:
 
 
 async def until(predicate: Callable[[], object], what: str) -> None:
-    async def poll() -> None:
-        while not predicate():
-            await asyncio.sleep(0.01)
-
-    try:
-        await asyncio.wait_for(poll(), WAIT_S)
-    except TimeoutError:
-        raise AssertionError(f"never happened: {what}") from None
+    await wait_for(predicate, what, WAIT_S)
 
 
 class Harness:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.waiting import next_emission as next_signal
 from vector_desktop.config import load_config
 from vector_desktop.presentation.settings_viewmodel import SettingsViewModel
 from vector_desktop.secrets import SecretStore
@@ -32,20 +33,8 @@ def run_blocking(fn: Callable[[], T]) -> asyncio.Future[T]:
     return asyncio.get_running_loop().run_in_executor(None, fn)
 
 
-async def next_emission(signal: Any, timeout: float = 10.0) -> tuple[Any, ...]:
-    got: list[tuple[Any, ...]] = []
-    event = asyncio.Event()
-
-    def fire(*args: Any) -> None:
-        got.append(args)
-        event.set()
-
-    signal.connect(fire)
-    try:
-        await asyncio.wait_for(event.wait(), timeout)
-    finally:
-        signal.disconnect(fire)
-    return got[0]
+async def next_emission(signal: Any) -> tuple[Any, ...]:
+    return await next_signal(signal, timeout=10.0)
 
 
 class Harness:

@@ -3,7 +3,6 @@ lazy thumbnails, issued links and transfers. Every model passes Qt's model teste
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage
 
+from tests.support.waiting import DictSettings
+from tests.support.waiting import wait_for as wait_until
 from vector_desktop.domain.jobs import JobSnapshot, JobState
 from vector_desktop.domain.storage import IssuedLink
 from vector_desktop.jobs.pool import JobPool
@@ -39,20 +40,8 @@ from vector_desktop.store.job_repository import JobRepository
 WAIT_S = 20.0  # a guard against hangs, not a timing assertion
 
 
-class Settings(dict):
-    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
-        return super().get(key, default)
-
-
 async def wait_for(condition: Callable[[], bool], what: str) -> None:
-    async def poll() -> None:
-        while not condition():
-            await asyncio.sleep(0.02)
-
-    try:
-        await asyncio.wait_for(poll(), WAIT_S)
-    except TimeoutError:
-        raise AssertionError(f"never happened: {what}") from None
+    await wait_until(condition, what, WAIT_S)
 
 
 @pytest.fixture
@@ -64,7 +53,7 @@ def root(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def service(root: Path) -> Iterator[CloudStorageService]:
-    service = CloudStorageService(Settings(VECTOR_STORAGE_BACKEND="local"), local_root=root)
+    service = CloudStorageService(DictSettings(VECTOR_STORAGE_BACKEND="local"), local_root=root)
     yield service
     service.close()
 

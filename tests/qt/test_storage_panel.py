@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QGuiAppl
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
 
 from tests.support.fixtures_s3 import S3Bucket, closed_port
+from tests.support.waiting import DictSettings, next_emission, wait_for
 from vector_desktop.config import load_config
 from vector_desktop.domain.errors import JobTimeout
 from vector_desktop.domain.storage import StorageError
@@ -39,40 +40,7 @@ from vector_desktop.store.storage_repository import StorageRepository
 from vector_desktop.views.settings_dialog import SettingsDialog
 from vector_desktop.views.storage_panel import StoragePanel
 
-WAIT_S = 30.0  # a guard against hangs, not a timing assertion
 MiB = 1024 * 1024
-
-
-class Settings(dict):
-    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
-        return super().get(key, default)
-
-
-async def wait_for(condition: Callable[[], bool], what: str) -> None:
-    async def poll() -> None:
-        while not condition():
-            await asyncio.sleep(0.02)
-
-    try:
-        await asyncio.wait_for(poll(), WAIT_S)
-    except TimeoutError:
-        raise AssertionError(f"never happened: {what}") from None
-
-
-async def next_emission(signal: Any) -> tuple[Any, ...]:
-    got: list[tuple[Any, ...]] = []
-    event = asyncio.Event()
-
-    def fire(*args: Any) -> None:
-        got.append(args)
-        event.set()
-
-    signal.connect(fire)
-    try:
-        await asyncio.wait_for(event.wait(), WAIT_S)
-    finally:
-        signal.disconnect(fire)
-    return got[0]
 
 
 class Harness:
@@ -81,7 +49,7 @@ class Harness:
         self.tmp = tmp_path
         self.local_root = tmp_path / "local-storage"
         self.repository = StorageRepository(store.sessions)
-        self.settings = Settings(settings)
+        self.settings = DictSettings(settings)
         self.service = CloudStorageService(
             self.settings,
             local_root=self.local_root,
@@ -714,7 +682,7 @@ async def test_test_connection_reports_what_failed(settings_dialog, s3_bucket: S
 
 @pytest.mark.asyncio
 async def test_the_tester_refuses_a_bad_value_and_explains_the_local_fallback(tmp_path: Path) -> None:
-    tester = StorageSettingsTester(Settings(), tmp_path / "local")
+    tester = StorageSettingsTester(DictSettings(), tmp_path / "local")
     with pytest.raises(StorageError, match="'floppy' is not one of auto, r2, local"):
         await tester({"VECTOR_STORAGE_BACKEND": "floppy"})
     text = await tester({})
