@@ -11,14 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -27,10 +25,9 @@ from PySide6.QtCore import (
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.jobs import JobMonitor, JobSnapshot, JobState
 from vector_desktop.presentation.jobs_bridge import JobsBridge
+from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
 
 log = logging.getLogger(__name__)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class JobColumn(enum.IntEnum):
@@ -106,8 +103,11 @@ def can_retry(snapshot: JobSnapshot | None) -> bool:
     return snapshot is not None and snapshot.state.finished and snapshot.state is not JobState.SUCCEEDED
 
 
-class JobsTableModel(QAbstractTableModel):
+class JobsTableModel(ColumnTableModel):
     """One row per job, newest first. A change to a known job updates its row in place (dataChanged)."""
+
+    COLUMNS = JobColumn
+    HEADERS = _HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,17 +115,8 @@ class JobsTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
 
     # -- Qt model API
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(JobColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(JobColumn):
-            return _tr(_HEADERS[JobColumn(section)])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -19,13 +19,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QMimeDatabase,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -36,10 +34,10 @@ from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.jobs import JobSnapshot, JobState
 from vector_desktop.domain.storage import IssuedLink, ListPage, StorageObject
 from vector_desktop.presentation.jobs_model import ProgressRole, can_cancel, state_text, time_text
+from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[str, str | None, int], Awaitable[ListPage]]  # (prefix, token, page size) -> page
 ThumbnailLoader = Callable[[StorageObject], Awaitable[QImage | None]]
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]  # starts and owns a coroutine (e.g. TaskOwner.start)
@@ -91,8 +89,11 @@ def _order(key: str) -> bytes:
     return key.encode()  # S3 lists keys by their UTF-8 bytes; the local backend does the same
 
 
-class StorageListModel(QAbstractTableModel):
+class StorageListModel(ColumnTableModel):
     """One folder (prefix): folders first, then files, each in key order as the backend lists them."""
+
+    COLUMNS = StorageColumn
+    HEADERS = _HEADERS
 
     loading_changed = Signal(bool)
     page_loaded = Signal()
@@ -137,19 +138,14 @@ class StorageListModel(QAbstractTableModel):
         self._natural: dict[str, tuple[Any, ...]] = {}
 
     # -- Qt model API
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._folders) + len(self._files)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(StorageColumn)
+    def row_count(self) -> int:
+        return len(self._folders) + len(self._files)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(StorageColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr("StorageListModel", _HEADERS[StorageColumn(section)])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == StorageColumn.SIZE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        size_column = orientation is Qt.Orientation.Horizontal and section == StorageColumn.SIZE
+        if role == Qt.ItemDataRole.TextAlignmentRole and size_column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -552,25 +548,19 @@ _LINK_HEADERS = {
 }
 
 
-class IssuedLinksModel(QAbstractTableModel):
+class IssuedLinksModel(ColumnTableModel):
     """Every presigned link the app handed out for the bucket (newest first); expired ones say so."""
+
+    COLUMNS = LinkColumn
+    HEADERS = _LINK_HEADERS
 
     def __init__(self, clock: Callable[[], datetime] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._links: list[IssuedLink] = []
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._links)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LinkColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(LinkColumn):
-            return _tr("IssuedLinksModel", _LINK_HEADERS[LinkColumn(section)])
-        return None
+    def row_count(self) -> int:
+        return len(self._links)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._links):
@@ -649,25 +639,19 @@ class Transfer:
         return self.state.finished
 
 
-class TransfersModel(QAbstractTableModel):
+class TransfersModel(ColumnTableModel):
     """Uploads and downloads (storage jobs) with live progress, in the order they were started."""
+
+    COLUMNS = TransferColumn
+    HEADERS = _TRANSFER_HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Transfer] = []
         self._row_of: dict[str, int] = {}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TransferColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(TransferColumn):
-            return _tr("TransfersModel", _TRANSFER_HEADERS[TransferColumn(section)])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
