@@ -2,5 +2,6 @@
 
 import vector_desktop.store.tables
 import vector_desktop.store.tables_chat
+import vector_desktop.store.tables_connectors
 import vector_desktop.store.tables_servers
 import vector_desktop.store.tables_storage  # noqa: F401

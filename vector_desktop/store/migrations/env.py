@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from vector_desktop.store import tables_chat, tables_servers, tables_storage  # noqa: F401
+from vector_desktop.store import all_tables, tables_chat  # noqa: F401
 from vector_desktop.store.tables import Base
 
 config = context.config
