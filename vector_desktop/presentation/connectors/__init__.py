@@ -1,0 +1,1 @@
+"""Connectors: view-models and item models of the Connectors panel."""

@@ -1,0 +1,1 @@
+"""Connectors: the Connectors panel and its dialogs."""
