@@ -21,7 +21,12 @@ import pytest  # noqa: E402
 
 from tests.support.qasync_loop import make_qasync_loop  # noqa: E402
 
-pytest_plugins = ["tests.support.fixtures_ai", "tests.support.fixtures_s3"]
+pytest_plugins = [
+    "tests.support.fixtures_ai",
+    "tests.support.fixtures_s3",
+    "tests.support.fixtures_mcp",
+    "tests.support.fixtures_merge",
+]
 
 
 @pytest.fixture(autouse=True)
