@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,10 @@ from vector_desktop.store.engine import OpenedStore, open_store
 from vector_desktop.store.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
+    from vector_desktop.domain.connectors import McpServerConfig
     from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.connectors.connectors_service import ConnectorsService
+    from vector_desktop.services.connectors.runtime import LoopThread
 
 
 def keychain_service(paths: AppPaths) -> str:
@@ -81,3 +84,41 @@ def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:
     return CloudStorageService(
         core.config, local_root=storage_root(core.paths), state=repository, links=repository, **kwargs
     )
+
+
+def make_connectors(
+    core: Core, *, open_browser: Callable[[str], Any] | None = None, **kwargs: Any
+) -> tuple[LoopThread, ConnectorsService]:
+    """The connectors' loop thread (not started yet) and the service that runs on it, wired to the core's store,
+    settings and keychain (shared by the CLI and the GUI). The caller runs `service.open()` on the loop, and at the
+    end `service.close()` then `runtime.stop()`. `open_browser(url)` shows an MCP server's sign-in page (None: no
+    one can sign in now, such servers say they need a sign-in). Other keyword arguments go to ConnectorsService
+    (a scrubber, a session factory...)."""
+    from vector_desktop.services.connectors.connectors_service import ConnectorsService
+    from vector_desktop.services.connectors.merge_service import MergeService
+    from vector_desktop.services.connectors.runtime import LoopThread
+    from vector_desktop.services.scrubber import Scrubber, secret_values_of
+    from vector_desktop.store.connector_repository import ConnectorRepository
+    from vector_desktop.store.tool_action_repository import ToolActionRepository
+
+    def oauth(config: McpServerConfig) -> Any:
+        from vector_desktop.services.connectors.mcp_oauth import make_oauth_provider
+
+        return make_oauth_provider(config.id, config.url, core.secrets, open_browser, server_name=config.name)
+
+    kwargs.setdefault("auth_for", oauth)
+    store = ConnectorRepository(core.store.sessions)
+    scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    merge = kwargs.pop("merge", None) or MergeService(core.config, store)
+    service = ConnectorsService(
+        core.config,
+        store,
+        ToolActionRepository(core.store.sessions),
+        core.secrets,
+        merge,
+        scrubber,
+        core.paths.data_dir,
+        offline=kwargs.pop("offline", core.offline),
+        **kwargs,
+    )
+    return LoopThread("connectors"), service

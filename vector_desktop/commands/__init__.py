@@ -4,4 +4,8 @@ A handler is `handler(core: Core, args: argparse.Namespace) -> int`. Modules are
 line is parsed, never on the GUI's start-up path.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("vector_desktop.commands.storage", "vector_desktop.commands.chat")
+COMMAND_MODULES: tuple[str, ...] = (
+    "vector_desktop.commands.storage",
+    "vector_desktop.commands.chat",
+    "vector_desktop.commands.connectors",
+)

@@ -29,7 +29,7 @@ from vector_desktop.domain.connectors import (
     ConnectorStore,
     MergeConnector,
 )
-from vector_desktop.services.connectors.mcp_session import McpEndpoint
+from vector_desktop.services.connectors.mcp_endpoint import McpEndpoint
 from vector_desktop.services.connectors.merge_api import SOURCE, MergeApi
 from vector_desktop.services.connectors.merge_errors import (
     RegisteredUserNotFound,
