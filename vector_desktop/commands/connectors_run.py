@@ -194,7 +194,9 @@ def _call(cli: _Cli, args: argparse.Namespace) -> int:
             raise ConnectorError(f"{name} must be connected first: open the link above, then run the command again.")
         raise ConnectorError(f"{name} must be connected first: connect it in the Connectors panel.")
     if result.status is not ToolStatus.SUCCEEDED:
-        reason = _clean(result.error or result.text) or "no reason given"
+        if result.error:  # already a sentence naming the server
+            raise ConnectorError(_clean(result.error))
+        reason = _clean(result.text) or "no reason given"
         raise ConnectorError(f"{done.action.tool_name} reported an error: {reason}")
     if not args.json:
         value = result.value

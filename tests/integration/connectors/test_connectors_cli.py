@@ -118,9 +118,9 @@ def test_an_http_server_on_the_command_line(
     auth = run(env, profile_dir, "call", "Tools__needs_auth_tool")
     assert auth.stdout == MAGIC_LINK_URL + "\n"
     assert "must be connected first: open the link above" in one_line_error(auth)
-    assert "The printer is on fire." in one_line_error(
-        run(env, profile_dir, "call", "Tools__failing_tool", "--args", '{"reason": "The printer is on fire."}')
-    )
+    failing = run(env, profile_dir, "call", "Tools__failing_tool", "--args", '{"reason": "The printer is on fire."}')
+    assert one_line_error(failing).endswith("Tools reported an error: The printer is on fire.")
+    assert "reported an error" not in one_line_error(failing).split("Tools reported an error")[0]
     assert "No connector offers a tool named “nope”." in one_line_error(run(env, profile_dir, "call", "nope"))
     assert "--args must be a JSON object" in one_line_error(run(env, profile_dir, "call", "x", "--args", "[1]"))
     assert "There is no connector named “Other”." in one_line_error(run(env, profile_dir, "tools", "Other"))
