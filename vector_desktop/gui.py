@@ -125,6 +125,13 @@ class GuiSession:
         await self._build_chat(core)
         self.storage_vm.attach_to_chat_requested.connect(self._attach_to_chat)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
+        from vector_desktop.gui_connectors import build_connectors
+
+        self.connectors = await build_connectors(
+            core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
+            open_settings=self.open_settings, online_changed=self.connectivity.online_changed,
+        )  # fmt: skip
+        self.closers.append(self.connectors.close)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
         if (
