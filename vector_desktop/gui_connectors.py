@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
 
 log = logging.getLogger("vector_desktop.gui")
@@ -22,6 +22,20 @@ CLOSE_TIMEOUT_S = 3.0
 
 def _open_url(url: str) -> bool:
     return bool(QDesktopServices.openUrl(QUrl(url)))
+
+
+class BrowserOpener(QObject):
+    """Opens an MCP server's sign-in page in the system browser. `open` may be called from the connectors' loop
+    thread: the signal is queued to the GUI thread, where QDesktopServices must run."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.open_requested.connect(_open_url)
+
+    def open(self, url: str) -> None:
+        self.open_requested.emit(url)
 
 
 class ConnectorsGui:
@@ -82,13 +96,14 @@ async def build_connectors(
     from vector_desktop.services.connectors.tasks import register_connector_tasks
     from vector_desktop.views.connectors.connectors_panel import ConnectorsPanel
 
-    runtime, service = make_connectors(core)
+    parent = parent or window
+    opener = BrowserOpener(parent)
+    runtime, service = make_connectors(core, open_browser=opener.open)
     runtime.start()
     try:
         await asyncio.wrap_future(runtime.submit(service.open()))
     except Exception:
         log.exception("the connectors could not be opened")
-    parent = parent or window
     asker = DialogElicitationAsker(parent)
     register_connector_tasks(registry, runtime, service, elicitation=asker)
     events = ConnectorsEventBridge(parent)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
@@ -38,6 +39,11 @@ def mcp_server_id(key: str) -> int | None:
         return int(key[len(MCP_PREFIX) :])
     except ValueError:
         return None
+
+
+def is_loopback_url(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def mcp_secret_ref(server_id: int, where: str, name: str) -> str:
@@ -111,6 +117,11 @@ class McpServerConfig:
         return ConnectorKind.MCP_HTTP if self.transport is McpTransport.HTTP else ConnectorKind.MCP_STDIO
 
     @property
+    def needs_network(self) -> bool:
+        """Offline, only servers on another machine are out of reach: a command or a loopback URL still works."""
+        return self.transport is McpTransport.HTTP and not is_loopback_url(self.url)
+
+    @property
     def target(self) -> str:
         """The URL, or the command line, in one line for lists."""
         if self.transport is McpTransport.HTTP:
@@ -172,6 +183,7 @@ class ConnectorInfo:
     error: str = ""  # why it failed, a sentence for the user
     stderr_tail: tuple[str, ...] = ()  # last lines a stdio server wrote to stderr
     refreshed_at: datetime | None = None  # when its tools were last fetched (or the Merge list detected)
+    needs_network: bool = True  # False for a command or a loopback URL: usable offline
 
     @property
     def has_error(self) -> bool:

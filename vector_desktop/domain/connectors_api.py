@@ -129,6 +129,11 @@ class ConnectorsApi(Protocol):
     @property
     def offline(self) -> bool: ...
 
+    @property
+    def merge_error(self) -> str:
+        """Why the last Merge detection failed (a sentence), "" when it worked or was not tried."""
+        ...
+
     # ---------------------------------------------------------------- life cycle
     async def open(self) -> None:
         """Read settings and caches from the store, reap stdio servers an earlier run left behind. No network."""

@@ -24,6 +24,7 @@ from vector_desktop.domain.connectors import (
     ActionFilter,
     ConnectorState,
     ConnectorTimeout,
+    ConnectorUnavailable,
     ConnectorValidationError,
     McpServerConfig,
     McpServerDraft,
@@ -34,6 +35,7 @@ from vector_desktop.domain.connectors import (
 from vector_desktop.domain.connectors_api import ALLOWED_IN_PANEL
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.services.connectors.process_registry import process_info
+from vector_desktop.store.connector_repository import ConnectorRepository
 
 SECRET = "sk-live-abcdefghijklmnop0123456789"
 MERGE_TOOLS = {"merge:linear": ["linear__create_issue", "linear__list_issues"], "merge:jira": ["jira__search"]}
@@ -102,8 +104,24 @@ def test_an_http_server_is_added_fetched_toggled_and_read_back_offline(
         len(names) - 2,
     )
     again.run(again.service.set_enabled(server.key, True))
-    assert info(again, server.key).state is ConnectorState.OFFLINE
-    assert again.run(again.service.ensure_tools(server.key)) == cached  # cannot start offline: the cache answers
+    # A server on this machine (a loopback URL) needs no network: being offline does not stop it.
+    assert (info(again, server.key).state, info(again, server.key).needs_network) == (ConnectorState.STOPPED, False)
+    assert again.run(again.service.ensure_tools(server.key)) == cached
+    assert info(again, server.key).state is ConnectorState.READY
+
+    # One on another machine is not contacted while offline; what was fetched before is still listed.
+    remote = again.run(
+        again.service.add_mcp_server(McpServerDraft("Remote", McpTransport.HTTP, url="https://mcp.example.invalid/mcp"))
+    )
+    remote_tool = {"name": "search", "description": "Search.", "inputSchema": {"type": "object"}}
+    ConnectorRepository(again.core.store.sessions).save_cache(remote.key, "tools", [remote_tool])  # fetched before
+    again.close()
+    third = open_connectors(offline=True)
+    shown = info(third, remote.key)
+    assert (shown.state, shown.needs_network, shown.tool_count) == (ConnectorState.OFFLINE, True, 1)
+    assert [t.name for t in third.run(third.service.ensure_tools(remote.key))] == ["search"]  # the cache answers
+    with pytest.raises(ConnectorUnavailable, match="offline"):
+        third.run(third.service.restart(remote.key))
 
 
 def test_runs_are_recorded_with_scrubbed_arguments(mcp_http_server: str, open_connectors: RigFactory) -> None:

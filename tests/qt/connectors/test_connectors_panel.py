@@ -15,8 +15,8 @@ from tests.qt.connectors.panel_harness import STDIO_ARGS, PanelHarness
 from tests.support.fixtures_mcp import MCP_STDIO_CWD
 from tests.support.mcp_tool_server import MAGIC_LINK_URL
 from tests.support.merge_server import MergeServer
-from tests.support.waiting import wait_for
-from vector_desktop.domain.connectors import ConnectorState, NamedValue, mcp_secret_ref
+from tests.support.waiting import next_emission, wait_for
+from vector_desktop.domain.connectors import ConnectorState, McpServerDraft, McpTransport, NamedValue, mcp_secret_ref
 from vector_desktop.domain.jobs import JobState
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.presentation.connectors.history_model import HistoryColumn
@@ -253,15 +253,26 @@ async def test_remove_asks_first_and_offline_disables_network_actions(
     config = await harness.add_http(mcp_http_server)
     panel = harness.panel
     ui = panel.ui
-    assert panel.select(config.key)
     await harness.vm.set_offline(True)
     assert ui.offlineBanner.isVisible()
+    # A server on another machine: what needs the network is disabled, with the reason.
+    remote = McpServerDraft(name="remote", transport=McpTransport.HTTP, url="https://mcp.example.invalid/mcp")
+    harness.vm.add_server(remote)
+    (remote_config,) = await next_emission(harness.vm.server_saved)
+    await wait_for(lambda: "remote" in harness.connector_names(), "remote server listed")
+    assert panel.select(remote_config.key)
     assert not ui.restartButton.isEnabled()
     assert ui.restartButton.toolTip() == "You are offline: this needs the network."
+    # The loopback server is on this machine: it keeps working offline.
+    assert panel.select(config.key)
+    assert ui.restartButton.isEnabled()
     harness.select_tool("linear__list_issues")
-    assert not ui.runButton.isEnabled() and "offline" in ui.runButton.toolTip()
-    assert harness.connector_names() == ["tools"]  # still shown, from the cache
+    assert ui.runButton.isEnabled()
+    assert harness.connector_names() == ["remote", "tools"]
     await harness.vm.set_offline(False)
+    harness.vm.remove(remote_config.key)
+    await wait_for(lambda: harness.connector_names() == ["tools"], "remote server removed")
+    assert panel.select(config.key)
     assert not ui.offlineBanner.isVisible()
     ui.removeButton.click()
     box = panel.confirm_box

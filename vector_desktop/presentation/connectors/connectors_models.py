@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
-from vector_desktop.domain.connectors import ConnectorInfo, ConnectorKind, ConnectorState
+from vector_desktop.domain.connectors import ConnectorInfo, ConnectorState
 from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
 
 
@@ -71,8 +71,8 @@ def subtitle(info: ConnectorInfo) -> str:
 
 
 def needs_network(info: ConnectorInfo) -> bool:
-    """Merge connectors and MCP servers reached by URL need the network; a local command does not."""
-    return info.kind is not ConnectorKind.MCP_STDIO
+    """Merge connectors and MCP servers on other machines need the network; a command or a loopback URL does not."""
+    return info.needs_network
 
 
 class ConnectorsModel(ColumnTableModel):

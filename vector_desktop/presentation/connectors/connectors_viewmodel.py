@@ -102,12 +102,12 @@ class ConnectorsViewModel(QObject):
     @property
     def merge_problem(self) -> str:
         """Why the Merge tool pack could not be read the last time ("" when it could, or when unknown)."""
-        return str(getattr(self._api, "merge_error", "") or "")  # not part of the ConnectorsApi protocol yet
+        return self._api.merge_error
 
     @property
     def has_local_servers(self) -> bool:
-        """Some server runs as a local command (refreshing it needs no network)."""
-        return any(info.kind is ConnectorKind.MCP_STDIO for info in self.model.connectors())
+        """Some server runs on this machine (refreshing it needs no network)."""
+        return any(not info.needs_network for info in self.model.connectors())
 
     def is_busy(self, key: str) -> bool:
         return key in self._busy

@@ -104,6 +104,7 @@ def server_info(
         error=error if failed else "",
         stderr_tail=stderr_tail if failed else (),
         refreshed_at=fetched_at,
+        needs_network=config.needs_network,
     )
 
 

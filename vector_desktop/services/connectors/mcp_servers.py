@@ -22,7 +22,6 @@ from vector_desktop.domain.connectors import (
     ConnectorStore,
     ConnectorUnavailable,
     McpServerConfig,
-    McpTransport,
 )
 from vector_desktop.domain.connectors_api import ServerLogLine
 from vector_desktop.services.connectors.managed_server import (
@@ -125,7 +124,7 @@ class McpServers:
     def shown_state(self, server: ManagedServer) -> ConnectorState:
         if not server.config.enabled:
             return ConnectorState.DISABLED
-        if self.offline and server.session is None and server.config.transport is McpTransport.HTTP:
+        if self.offline and server.session is None and server.config.needs_network:
             return ConnectorState.OFFLINE
         return server.state
 
@@ -212,7 +211,7 @@ class McpServers:
         self.offline = offline
         if offline:
             for server in list(self._servers.values()):
-                if server.config.transport is McpTransport.HTTP and server.session is not None:
+                if server.config.needs_network and server.session is not None:
                     await self.stop(server.key)
         for key in list(self._servers):
             self._on_state(key)
@@ -229,7 +228,7 @@ class McpServers:
         config = server.config
         if not config.enabled:
             raise ConnectorConfigError(f"{config.name} is turned off; turn it on to use its tools.")
-        if self.offline and config.transport is McpTransport.HTTP:
+        if self.offline and config.needs_network:
             raise ConnectorUnavailable(f"The app is offline, so {config.name} cannot be reached.")
         await self._close(config.name, *self._detach(server))
         server.stderr.clear()

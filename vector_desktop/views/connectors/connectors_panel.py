@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QWidget
 
-from vector_desktop.domain.connectors import ConnectorInfo, ConnectorKind, ToolAction
+from vector_desktop.domain.connectors import ConnectorInfo, ConnectorKind, ConnectorState, ToolAction
 from vector_desktop.domain.tools import ToolSpec
 from vector_desktop.presentation.connectors.connectors_models import InfoRole
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
@@ -214,6 +214,8 @@ class ConnectorsPanel(QWidget):
         is_server = info is not None and not is_merge
         busy = info is not None and vm.is_busy(info.key)
         block = vm.network_block(info)
+        signing_in = info is not None and info.state is ConnectorState.NEEDS_SIGN_IN
+        ui.connectButton.setText(self.tr("Sign in again") if signing_in else self.tr("Connect"))
         ui.connectButton.setVisible(info is None or vm.can_connect(info) or is_merge)
         ui.connectButton.setEnabled(info is not None and vm.can_connect(info) and not busy and not block)
         ui.connectButton.setToolTip(block or self.tr("Connect this connector (opens your browser)"))
