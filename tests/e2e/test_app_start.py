@@ -48,7 +48,7 @@ def test_screenshot_of_a_fresh_profile(subprocess_env: dict[str, str], tmp_path:
     assert (profile / "logs" / "vector-desktop.log").exists()
 
 
-@pytest.mark.parametrize("panel", ["jobs"])
+@pytest.mark.parametrize("panel", ["jobs", "connectors"])
 def test_screenshot_of_a_named_panel(subprocess_env: dict[str, str], tmp_path: Path, panel: str) -> None:
     result = screenshot(subprocess_env, tmp_path / "p", tmp_path / "shot.png", "--panel", panel)
     assert result.returncode == 0, result.stderr

@@ -10,12 +10,19 @@ python tests/support/drive_app.py --profile DIR --script ask
     line {"rows": [[role, text, status], ...]} read from the transcript the user sees; then quits.
 python tests/support/drive_app.py --profile DIR --script report
     Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
+python tests/support/drive_app.py --profile DIR --script connectors
+    Opens the Connectors panel, selects the first card, clicks Connect when the card offers it (opening the panel
+    already starts the MCP servers), waits until the card says it is ready with its tools and prints
+    "connect clicked|connect not offered: SUBTITLE", one JSON line {"card": subtitle, "status": status label} and
+    "child PID" (the stdio server, from the profile's process registry, checked to be this process's child); then
+    waits (the test kills the process).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -186,6 +193,70 @@ def report_script() -> Iterator[Waiter]:
     QApplication.quit()
 
 
+def connectors_list() -> QListView:
+    widget = find(QListView, "connectorsList")
+    assert isinstance(widget, QListView)
+    return widget
+
+
+def first_card() -> tuple[object, str]:
+    """The first card's ConnectorInfo and the line it shows under the name ("Ready · 10 tools")."""
+    from vector_desktop.presentation.connectors.connectors_models import InfoRole, SubtitleRole
+
+    index = connectors_list().model().index(0, 0)
+    return index.data(InfoRole), str(index.data(SubtitleRole) or "")
+
+
+def stdio_child(profile: str) -> int:
+    """The pid the app recorded for its stdio server, once it is there and is this process's own child."""
+    from vector_desktop.paths import resolve_paths
+    from vector_desktop.services.connectors.process_registry import ProcessRegistry
+
+    folder = resolve_paths(profile, environ={}).data_dir
+    for record in ProcessRegistry(folder, owner=os.getpid()).records():
+        try:
+            stat = Path(f"/proc/{record.pid}/stat").read_text(errors="replace")
+        except OSError:  # it ended already
+            continue
+        if record.owner == os.getpid() and int(stat[stat.rfind(")") + 2 :].split()[1]) == os.getpid():
+            return record.pid
+    return 0
+
+
+def connectors_script(app_args: list[str]) -> Iterator[Waiter]:
+    from PySide6.QtWidgets import QLabel, QListWidget
+
+    from vector_desktop.domain.connectors import ConnectorState
+
+    profile = argparse.ArgumentParser(add_help=False)
+    profile.add_argument("--profile", required=True)
+    profile_dir = profile.parse_known_args(app_args)[0].profile
+    yield lambda: find(QListView, "connectorsList") is not None and connectors_list().model().rowCount() > 0
+    nav = find(QListWidget, "navList")
+    assert isinstance(nav, QListWidget)
+    item = next(nav.item(r) for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "connectors")
+    nav.scrollToItem(item)
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+    yield lambda: connectors_list().isVisible()
+    view = connectors_list()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
+    yield lambda: bool(view.selectionModel().selectedIndexes())
+    connect = button("connectButton")
+    if connect.isVisible() and connect.isEnabled():
+        click(connect)
+        say("connect clicked")
+    else:
+        say(f"connect not offered: {first_card()[1]}")
+    ready = ConnectorState.READY
+    yield lambda: getattr(first_card()[0], "state", None) is ready and first_card()[1].startswith("Ready · ")
+    status = find(QLabel, "connectorStatusLabel")
+    say(json.dumps({"card": first_card()[1], "status": status.text() if isinstance(status, QLabel) else ""}))
+    yield lambda: stdio_child(profile_dir) > 0
+    say(f"child {stdio_child(profile_dir)}")
+    while True:  # the server runs: the test kills the process (short pauses: each step has a deadline)
+        yield pause(TIMEOUT_S / 2)
+
+
 class Driver(QObject):
     """Runs a script of (action; wait-for-condition) steps on a timer, on the GUI thread."""
 
@@ -222,11 +293,12 @@ class Driver(QObject):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--script", choices=("kill", "report", "ask"), required=True)
+    parser.add_argument("--script", choices=("kill", "report", "ask", "connectors"), required=True)
     args, app_args = parser.parse_known_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     scripts = {"kill": kill_script, "report": report_script, "ask": ask_script}
-    driver = Driver(scripts[args.script]())
+    script = connectors_script(app_args) if args.script == "connectors" else scripts[args.script]()
+    driver = Driver(script)
     QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
     from vector_desktop.app import main as app_main
 
