@@ -8,7 +8,7 @@ status, the stdio child's exit status and last stderr line, a malformed message)
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -33,8 +33,6 @@ from vector_desktop.domain.connectors import (
 # JSON-RPC codes the SDK makes up itself for transport trouble (not answers of the server).
 TRANSPORT_CODES = frozenset({types.CONNECTION_CLOSED, types.REQUEST_TIMEOUT, types.PARSE_ERROR})
 _SESSION_GONE = "Session terminated"
-_MASK = "••••"
-_MIN_SECRET = 6  # shorter values ("1", "true") would mask ordinary words
 
 
 @dataclass
@@ -207,22 +205,3 @@ def connector_error(error: BaseException, facts: FailureFacts) -> ConnectorError
     if isinstance(cause, ValidationError | RuntimeError | ValueError):
         return ConnectorProtocolError(f"{name} answered with something that is not valid MCP.")
     return ConnectorUnavailable(f"The connection to {name} failed ({type(cause).__name__}).")
-
-
-class Redactor:
-    """Masks the endpoint's secret values (header and environment values) in text a server sent back (stderr
-    lines, log messages) and in error sentences."""
-
-    def __init__(self, secrets: Iterable[str]) -> None:
-        self._secrets = sorted({value for value in secrets if len(value) >= _MIN_SECRET}, key=len, reverse=True)
-
-    def text(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, _MASK)
-        return text
-
-    def error(self, error: ConnectorError) -> ConnectorError:
-        cleaned = self.text(str(error))
-        if cleaned != str(error):
-            error.args = (cleaned,)
-        return error

@@ -42,7 +42,6 @@ from vector_desktop.services.connectors.login_shell import LoginEnvironment
 from vector_desktop.services.connectors.mcp_endpoint import McpEndpoint, SessionHooks
 from vector_desktop.services.connectors.mcp_errors import (
     FailureFacts,
-    Redactor,
     connector_error,
     exit_description,
     is_server_refusal,
@@ -51,6 +50,7 @@ from vector_desktop.services.connectors.mcp_errors import (
 )
 from vector_desktop.services.connectors.mcp_results import refused_call, tool_result
 from vector_desktop.services.connectors.mcp_stdio import StdioProcess
+from vector_desktop.services.connectors.secret_mask import SecretMask
 
 __all__ = ["McpEndpoint", "McpSession", "SessionHooks"]
 
@@ -76,7 +76,7 @@ class McpSession:
         self.endpoint = endpoint
         self.hooks = hooks or SessionHooks()
         self._environment = environment or LoginEnvironment()
-        self._redact = Redactor((*endpoint.env.values(), *endpoint.headers.values()))
+        self._redact = SecretMask((*endpoint.env.values(), *endpoint.headers.values()))
         self._client: Client | None = None
         self._runner: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()

@@ -11,13 +11,13 @@ import httpx
 from vector_desktop.ai.providers import parse_retry_after
 from vector_desktop.domain.connectors import ConnectorError, ConnectorProtocolError
 from vector_desktop.services.connectors.merge_errors import (
-    Scrub,
     Target,
     error_for_status,
     not_json,
     rate_limited,
     transport_error,
 )
+from vector_desktop.services.connectors.secret_mask import SecretMask
 
 SOURCE = "vector-desktop"  # X-Source: Merge's own plugins name themselves this way (analytics only)
 MAX_RETRY_WAIT = 10.0  # a 429 asking to wait this long or less is retried once, longer waits go to the user
@@ -35,7 +35,7 @@ class MergeApi:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self.scrub = Scrub(access_key)
+        self.scrub = SecretMask([access_key])
         self._client = httpx.AsyncClient(
             base_url=self.base_url + "/",
             headers={"Authorization": f"Bearer {access_key}", "X-Source": SOURCE, "Accept": "application/json"},

@@ -2,7 +2,7 @@
 
 Merge's error bodies come in several shapes: its envelope `{"error": {"type", "code", "message"}}`, Django REST
 Framework's `{"detail": "..."}`, and HTML pages from proxies. Whatever the server puts in them, the access key never
-reaches a message: `Scrub` removes it (and anything that looks like a Bearer token) from every quoted text.
+reaches a message: `SecretMask` removes it (and anything that looks like a Bearer token) from every quoted text.
 """
 
 from __future__ import annotations
@@ -24,24 +24,11 @@ from vector_desktop.domain.connectors import (
     ConnectorTimeout,
     ConnectorUnavailable,
 )
+from vector_desktop.services.connectors.secret_mask import SecretMask
 
-_BEARER = re.compile(r"(?i)bearer\s+\S+")
 _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 _MAX_DETAIL = 200
-REDACTED = "••••"
-
-
-@dataclass(frozen=True)
-class Scrub:
-    """Removes the access key from text quoted from the server."""
-
-    secret: str
-
-    def __call__(self, text: str) -> str:
-        if self.secret:
-            text = text.replace(self.secret, REDACTED)
-        return _BEARER.sub(f"Bearer {REDACTED}", text)
 
 
 @dataclass(frozen=True)
@@ -87,7 +74,7 @@ def plain_target(what: str, endpoint: str) -> Target:
     return Target(f"Merge could not find its {endpoint} endpoint; check MERGE_BASE_URL.", what)
 
 
-def server_detail(response: httpx.Response, scrub: Scrub) -> str:
+def server_detail(response: httpx.Response, scrub: SecretMask) -> str:
     """The server's own explanation, short, scrubbed, without HTML ("" when there is none)."""
     text = response.text if response.content else ""
     detail = ""
@@ -135,7 +122,7 @@ def rate_limited(retry_after: float | None) -> ConnectorRateLimited:
     )
 
 
-def error_for_status(response: httpx.Response, target: Target, scrub: Scrub) -> ConnectorError:
+def error_for_status(response: httpx.Response, target: Target, scrub: SecretMask) -> ConnectorError:
     """The error for a status ≥ 400 other than a 429 (the caller handles Retry-After)."""
     status = response.status_code
     detail = server_detail(response, scrub)
