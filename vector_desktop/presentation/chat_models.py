@@ -36,6 +36,7 @@ from vector_desktop.domain.chat import (
     Role,
     SearchHit,
 )
+from vector_desktop.presentation.time_text import relative_time_text as relative_time_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -176,27 +177,6 @@ def time_text(moment: datetime | None) -> str:
         return ""
     local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
-
-
-def relative_time_text(moment: datetime | None, now: datetime | None = None) -> str:
-    """A short date for lists: "Today 14:03", "Yesterday 09:10", "Monday", or the date ("12/03/2025")."""
-    if moment is None:
-        return ""
-    locale = QLocale()
-    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    today = (
-        QDateTime.fromMSecsSinceEpoch(int(now.timestamp() * 1000)) if now is not None else QDateTime.currentDateTime()
-    ).date()
-    day = local.date()
-    clock = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-    days = day.daysTo(today)
-    if days == 0:
-        return _tr("Today %1").replace("%1", clock)
-    if days == 1:
-        return _tr("Yesterday %1").replace("%1", clock)
-    if 1 < days < 7:
-        return locale.dayName(day.dayOfWeek(), QLocale.FormatType.LongFormat)
-    return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
 class MessageAction(enum.StrEnum):

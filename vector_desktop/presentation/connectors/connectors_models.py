@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
 from vector_desktop.domain.connectors import ConnectorInfo, ConnectorState
 from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
+from vector_desktop.presentation.time_text import relative_time_text
 
 
 class ConnectorColumn(enum.IntEnum):
@@ -62,11 +63,17 @@ def tools_text(info: ConnectorInfo) -> str:
     return text
 
 
+_LIVE_STATES = (ConnectorState.READY, ConnectorState.CONNECTING, ConnectorState.NOT_CONNECTED)
+
+
 def subtitle(info: ConnectorInfo) -> str:
-    """State and tools in one line: "Ready · 12 tools (10 enabled)"."""
+    """State and tools in one line: "Ready · 12 tools (10 enabled)"; when the tools shown are the ones fetched
+    earlier (stopped, offline, failed...), when that was: "Offline · 12 tools · refreshed Yesterday 17:20"."""
     parts = [state_text(info)]
     if info.tool_count or info.state is ConnectorState.READY:
         parts.append(tools_text(info))
+    if info.tool_count and info.refreshed_at is not None and info.state not in _LIVE_STATES:
+        parts.append(_tr("refreshed %1").replace("%1", relative_time_text(info.refreshed_at)))
     return " · ".join(parts)
 
 
@@ -124,6 +131,8 @@ class ConnectorsModel(ColumnTableModel):
         lines = [f"{info.name} ({info.kind.label})", subtitle(info)]
         if info.detail:
             lines.append(info.detail)
+        if info.refreshed_at is not None:
+            lines.append(_tr("Last refreshed: %1").replace("%1", relative_time_text(info.refreshed_at)))
         if info.error:
             lines.append(info.error)
         return "\n".join(lines)
