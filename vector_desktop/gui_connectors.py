@@ -55,14 +55,18 @@ class ConnectorsGui:
         self._start_task = self.view_model.calls.start(self._start(), "connectors-start")
 
     async def _start(self) -> None:
-        await self.view_model.calls.call(self.service.start())
-        self.view_model.reload()
+        # The Merge pack is detected by a `connectors.refresh` job (it shows in the Jobs panel); MCP servers start
+        # on first use.
+        if self.service.merge_configured() and not self.service.offline:
+            task = self.view_model.refresh_merge()
+            if task is not None:
+                await task
 
     def on_settings_changed(self, changed: Iterable[str]) -> None:
         if any(key.startswith("MERGE_") for key in changed):
             self.view_model.reload()
             if self.service.merge_configured():
-                self.view_model.refresh()
+                self.view_model.refresh_merge()
 
     async def close(self) -> None:
         self.runs.close()
@@ -107,7 +111,9 @@ async def build_connectors(
     asker = DialogElicitationAsker(parent)
     register_connector_tasks(registry, runtime, service, elicitation=asker)
     events = ConnectorsEventBridge(parent)
-    view_model = ConnectorsViewModel(service, runtime, open_url=_open_url, events=events, parent=parent)
+    view_model = ConnectorsViewModel(
+        service, runtime, open_url=_open_url, events=events, jobs=jobs, jobs_bridge=jobs_bridge, parent=parent
+    )
     runs = ToolRunsViewModel(service, runtime, jobs, jobs_bridge, events=events, parent=parent)
     view_model.reload()
     panel = ConnectorsPanel(view_model, runs, asker)

@@ -5,6 +5,7 @@ thread changed the job, and a queued connection delivers the snapshot on the thr
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -21,6 +22,7 @@ class JobsBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._unfinished: set[str] = set()
+        self._waiters: dict[str, list[asyncio.Future[JobSnapshot]]] = {}
         self._source: JobMonitor | None = None
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -43,11 +45,21 @@ class JobsBridge(QObject):
         with contextlib.suppress(RuntimeError):  # the bridge is being destroyed at shutdown; nobody is left to tell
             self._arrived.emit(snapshot)
 
+    def finished(self, job_id: str) -> asyncio.Future[JobSnapshot]:
+        """Resolves with the job's last snapshot when it ends. Ask right after submitting, on the GUI thread: the
+        end arrives through this object's queued signal, so it cannot have been delivered yet."""
+        future: asyncio.Future[JobSnapshot] = asyncio.get_running_loop().create_future()
+        self._waiters.setdefault(job_id, []).append(future)
+        return future
+
     @Slot(object)
     def _deliver(self, snapshot: JobSnapshot) -> None:
         before = len(self._unfinished)
         if snapshot.state.finished:
             self._unfinished.discard(snapshot.id)
+            for future in self._waiters.pop(snapshot.id, ()):
+                if not future.done():
+                    future.set_result(snapshot)
         else:
             self._unfinished.add(snapshot.id)
         self.job_changed.emit(snapshot)

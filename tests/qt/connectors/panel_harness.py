@@ -41,7 +41,10 @@ class PanelHarness:
         self.bridge = JobsBridge()
         self.bridge.attach(self.pool)
         self.events = ConnectorsEventBridge()
-        self.vm = ConnectorsViewModel(rig.service, rig.runtime, open_url=self.opened.append, events=self.events)
+        self.vm = ConnectorsViewModel(
+            rig.service, rig.runtime, open_url=self.opened.append, events=self.events, jobs=self.pool,
+            jobs_bridge=self.bridge,
+        )  # fmt: skip
         self.runs = ToolRunsViewModel(rig.service, rig.runtime, self.pool, self.bridge, events=self.events)
         self.errors: list[str] = []
         self.vm.error_occurred.connect(self.errors.append)

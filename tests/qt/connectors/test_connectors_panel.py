@@ -17,7 +17,7 @@ from tests.support.mcp_tool_server import MAGIC_LINK_URL
 from tests.support.merge_server import MergeServer
 from tests.support.waiting import next_emission, wait_for
 from vector_desktop.domain.connectors import ConnectorState, McpServerDraft, McpTransport, NamedValue, mcp_secret_ref
-from vector_desktop.domain.jobs import JobState
+from vector_desktop.domain.jobs import JobSnapshot, JobState
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.presentation.connectors.history_model import HistoryColumn
 from vector_desktop.presentation.connectors.tools_model import ToolColumn
@@ -295,9 +295,14 @@ async def test_connecting_a_merge_connector_in_the_browser(merge_server: MergeSe
     panel = harness.panel
     ui = panel.ui
     assert not ui.setupBanner.isVisible()
-    harness.vm.refresh()
-    await wait_for(lambda: "Linear" in harness.connector_names(), "Merge connectors listed")
+    jobs: list[JobSnapshot] = []
+    harness.bridge.job_changed.connect(jobs.append)
+    refreshing = harness.vm.refresh_merge()  # what the app does at start when online
+    assert refreshing is not None
+    await refreshing
     assert harness.connector_names() == ["Linear", "Jira", "Slack", "Google Drive", "Notion"]
+    # The detection ran as a background job, so it shows in the Jobs panel.
+    assert [(j.title, j.state) for j in jobs if j.state.finished] == [("Refresh connectors", JobState.SUCCEEDED)]
     ui.connectedChip.setChecked(True)
     assert harness.connector_names() == []
     assert ui.connectorsEmptyLabel.text() == "No connector matches the search and filters."

@@ -26,6 +26,8 @@ from vector_desktop.domain.connectors import (
     mcp_server_id,
 )
 from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntime, ServerLogLine
+from vector_desktop.domain.errors import VectorError
+from vector_desktop.domain.jobs import JobQueue, JobState
 from vector_desktop.domain.tools import ToolSpec
 from vector_desktop.presentation.connectors.connectors_events import ConnectorCalls, ConnectorsEventBridge
 from vector_desktop.presentation.connectors.connectors_models import (
@@ -34,8 +36,15 @@ from vector_desktop.presentation.connectors.connectors_models import (
     needs_network,
 )
 from vector_desktop.presentation.connectors.tools_model import ToolsFilterProxy, ToolsModel
+from vector_desktop.presentation.jobs_bridge import JobsBridge
+from vector_desktop.services.connectors.tasks import REFRESH as REFRESH_TASK
+from vector_desktop.services.connectors.tasks import REFRESH_MERGE
 
 log = logging.getLogger(__name__)
+
+
+def _REFRESH_TITLE() -> str:
+    return _tr("Refresh connectors")
 
 
 def _tr(text: str) -> str:
@@ -67,10 +76,14 @@ class ConnectorsViewModel(QObject):
         *,
         open_url: Callable[[str], object],
         events: ConnectorsEventBridge | None = None,
+        jobs: JobQueue | None = None,
+        jobs_bridge: JobsBridge | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._api = api
+        self._jobs = jobs
+        self._jobs_bridge = jobs_bridge
         self._open_url = open_url
         self.calls = ConnectorCalls(runtime, self.error_occurred.emit)
         self.events = events or ConnectorsEventBridge(self)
@@ -184,11 +197,34 @@ class ConnectorsViewModel(QObject):
         return self.calls.start(work(), "connectors-ensure-tools")
 
     def refresh(self, key: str | None = None) -> asyncio.Task[object] | None:
+        """Fetch connectors and tools again: as a `connectors.refresh` background job when the view-model has the
+        job pool (it shows in the Jobs panel), else directly."""
+
         async def work() -> None:
-            await self.calls.call(self._api.refresh(key))
+            if self._jobs is None or self._jobs_bridge is None:
+                await self.calls.call(self._api.refresh(key))
+            else:
+                await self._refresh_job(key or "")
             self.reload()
 
         return self._run_on(key or "", work, "connectors-refresh")
+
+    async def _refresh_job(self, connector_key: str) -> None:
+        assert self._jobs is not None and self._jobs_bridge is not None
+        try:
+            job_id = self._jobs.apply_async(
+                REFRESH_TASK, kwargs={"connector_key": connector_key}, title=_REFRESH_TITLE()
+            )
+        except VectorError as error:
+            self.error_occurred.emit(str(error))
+            return
+        snapshot = await self._jobs_bridge.finished(job_id)
+        if snapshot.state is JobState.FAILED and snapshot.error:
+            self.error_occurred.emit(snapshot.error)
+
+    def refresh_merge(self) -> asyncio.Task[object] | None:
+        """Detect the Merge pack's connectors (at start when online, and when the Merge settings change)."""
+        return self.refresh(REFRESH_MERGE)
 
     # -- connecting a Merge connector in the browser
     def connect_connector(self, key: str) -> asyncio.Task[object] | None:

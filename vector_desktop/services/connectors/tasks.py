@@ -1,4 +1,5 @@
-"""Background-job tasks of the connectors: `connectors.run_tool` (a tool run started from the Connectors panel).
+"""Background-job tasks of the connectors: `connectors.run_tool` (a tool run started from the Connectors panel) and
+`connectors.refresh` (detecting the Merge pack's connectors and fetching tools again: at start when online, on demand).
 
 Register once at start-up: `register_connector_tasks(registry, runtime, service, elicitation=asker)`. The task runs
 the call on the connectors' loop and waits for it on the pool's worker thread; cancelling the job cancels the call
@@ -9,7 +10,7 @@ The result names the recorded ConnectorToolAction: `{"action_id", "status", "err
 from __future__ import annotations
 
 import concurrent.futures
-from typing import Any
+from typing import Any, TypeVar
 
 from vector_desktop.domain.connectors import ElicitationAsker
 from vector_desktop.domain.connectors_api import (
@@ -24,6 +25,9 @@ from vector_desktop.domain.jobs import JobContext
 from vector_desktop.jobs.registry import TaskRegistry
 
 RUN_TOOL = "connectors.run_tool"
+REFRESH = "connectors.refresh"
+REFRESH_MERGE = "merge:"  # the `connector_key` of a refresh of every Merge connector (the pack's detection)
+T = TypeVar("T")
 CANCEL_POLL_S = 0.2  # how soon a cancelled job stops waiting for its call
 
 
@@ -70,18 +74,29 @@ def register_connector_tasks(
                 elicitation=elicitation,
             )
         )
-        while True:
-            done, _pending = concurrent.futures.wait([future], timeout=CANCEL_POLL_S)
-            if done:
-                break
-            if ctx.cancelled:
-                future.cancel()
-                ctx.check()
-                raise JobCancelled("The run was cancelled.")
-        try:
-            run = future.result()
-        except concurrent.futures.CancelledError:
-            raise JobCancelled("The run was cancelled.") from None
-        return run_result(run)
+        return run_result(wait_cancellable(ctx, future, "The run was cancelled."))
+
+    def refresh(ctx: JobContext, connector_key: str = "") -> dict[str, Any]:
+        ctx.progress(0.0, "Fetching connectors and tools")
+        wait_cancellable(ctx, runtime.submit(service.refresh(connector_key or None)), "The refresh was cancelled.")
+        return {"connectors": len(service.connectors()), "tools": len(service.tools())}
 
     registry.register(RUN_TOOL, run_tool, title="Run a connector tool")
+    # Not re-queued after a crash: the next start refreshes anyway.
+    registry.register(REFRESH, refresh, title="Refresh connectors")
+
+
+def wait_cancellable(ctx: JobContext, future: concurrent.futures.Future[T], cancelled: str) -> T:
+    """Wait on the pool's worker thread for work running on the connectors' loop; cancelling the job cancels it."""
+    while True:
+        done, _pending = concurrent.futures.wait([future], timeout=CANCEL_POLL_S)
+        if done:
+            break
+        if ctx.cancelled:
+            future.cancel()
+            ctx.check()
+            raise JobCancelled(cancelled)
+    try:
+        return future.result()
+    except concurrent.futures.CancelledError:
+        raise JobCancelled(cancelled) from None
