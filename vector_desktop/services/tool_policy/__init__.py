@@ -1,0 +1,1 @@
+"""The tool-policy engine (may the model run this tool now?), argument matchers and the JSON Lines audit log."""
