@@ -84,6 +84,7 @@ class ConnectorsPanel(QWidget):
             chip.setStyleSheet(CHIP_STYLE)
         ui.connectFrame.hide()
         ui.messageLabel.hide()
+        ui.centreTabs.removeTab(ui.centreTabs.indexOf(ui.permissionsTab))  # views.tool_policy's attach_permissions
         style = self.style()
         ui.refreshButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         ui.historyRefreshButton.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))

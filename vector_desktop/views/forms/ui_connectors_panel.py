@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QListView, QPlainTextEdit, QPushButton, QSizePolicy,
     QSpacerItem, QSplitter, QStackedWidget, QTabWidget,
-    QTableView, QToolButton, QVBoxLayout, QWidget)
+    QTableView, QToolButton, QTreeView, QVBoxLayout,
+    QWidget)
 
 class Ui_ConnectorsPanel(object):
     def setupUi(self, ConnectorsPanel):
@@ -563,6 +564,202 @@ class Ui_ConnectorsPanel(object):
         self.historyTabLayout.addWidget(self.historySplitter)
 
         self.centreTabs.addTab(self.historyTab, "")
+        self.permissionsTab = QWidget()
+        self.permissionsTab.setObjectName(u"permissionsTab")
+        self.permissionsTabLayout = QVBoxLayout(self.permissionsTab)
+        self.permissionsTabLayout.setObjectName(u"permissionsTabLayout")
+        self.permissionsTabLayout.setContentsMargins(6, 6, 6, 6)
+        self.permissionsTabs = QTabWidget(self.permissionsTab)
+        self.permissionsTabs.setObjectName(u"permissionsTabs")
+        self.permissionsTabs.setDocumentMode(True)
+        self.policiesPage = QWidget()
+        self.policiesPage.setObjectName(u"policiesPage")
+        self.policiesLayout = QVBoxLayout(self.policiesPage)
+        self.policiesLayout.setObjectName(u"policiesLayout")
+        self.policiesLayout.setContentsMargins(0, 6, 0, 0)
+        self.policySearch = QLineEdit(self.policiesPage)
+        self.policySearch.setObjectName(u"policySearch")
+        self.policySearch.setClearButtonEnabled(True)
+
+        self.policiesLayout.addWidget(self.policySearch)
+
+        self.policyStack = QStackedWidget(self.policiesPage)
+        self.policyStack.setObjectName(u"policyStack")
+        self.policyTreePage = QWidget()
+        self.policyTreePage.setObjectName(u"policyTreePage")
+        self.policyTreePageLayout = QVBoxLayout(self.policyTreePage)
+        self.policyTreePageLayout.setObjectName(u"policyTreePageLayout")
+        self.policyTreePageLayout.setContentsMargins(0, 0, 0, 0)
+        self.policyTree = QTreeView(self.policyTreePage)
+        self.policyTree.setObjectName(u"policyTree")
+        self.policyTree.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged|QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed|QAbstractItemView.EditTrigger.SelectedClicked)
+        self.policyTree.setAlternatingRowColors(True)
+        self.policyTree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.policyTree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.policyTree.setUniformRowHeights(True)
+
+        self.policyTreePageLayout.addWidget(self.policyTree)
+
+        self.policyStack.addWidget(self.policyTreePage)
+        self.policyEmptyPage = QWidget()
+        self.policyEmptyPage.setObjectName(u"policyEmptyPage")
+        self.policyEmptyLayout = QVBoxLayout(self.policyEmptyPage)
+        self.policyEmptyLayout.setObjectName(u"policyEmptyLayout")
+        self.policyEmptyLabel = QLabel(self.policyEmptyPage)
+        self.policyEmptyLabel.setObjectName(u"policyEmptyLabel")
+        self.policyEmptyLabel.setWordWrap(True)
+        self.policyEmptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.policyEmptyLayout.addWidget(self.policyEmptyLabel)
+
+        self.policyStack.addWidget(self.policyEmptyPage)
+
+        self.policiesLayout.addWidget(self.policyStack)
+
+        self.policyHelpLabel = QLabel(self.policiesPage)
+        self.policyHelpLabel.setObjectName(u"policyHelpLabel")
+        self.policyHelpLabel.setWordWrap(True)
+
+        self.policiesLayout.addWidget(self.policyHelpLabel)
+
+        self.policiesLayout.setStretch(1, 1)
+        self.permissionsTabs.addTab(self.policiesPage, "")
+        self.grantsPage = QWidget()
+        self.grantsPage.setObjectName(u"grantsPage")
+        self.grantsLayout = QVBoxLayout(self.grantsPage)
+        self.grantsLayout.setObjectName(u"grantsLayout")
+        self.grantsLayout.setContentsMargins(0, 6, 0, 0)
+        self.grantsIntroLabel = QLabel(self.grantsPage)
+        self.grantsIntroLabel.setObjectName(u"grantsIntroLabel")
+        self.grantsIntroLabel.setWordWrap(True)
+
+        self.grantsLayout.addWidget(self.grantsIntroLabel)
+
+        self.grantsStack = QStackedWidget(self.grantsPage)
+        self.grantsStack.setObjectName(u"grantsStack")
+        self.grantsTablePage = QWidget()
+        self.grantsTablePage.setObjectName(u"grantsTablePage")
+        self.grantsTablePageLayout = QVBoxLayout(self.grantsTablePage)
+        self.grantsTablePageLayout.setObjectName(u"grantsTablePageLayout")
+        self.grantsTablePageLayout.setContentsMargins(0, 0, 0, 0)
+        self.grantsTable = QTableView(self.grantsTablePage)
+        self.grantsTable.setObjectName(u"grantsTable")
+        self.grantsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grantsTable.setAlternatingRowColors(True)
+        self.grantsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grantsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grantsTable.setShowGrid(False)
+        self.grantsTable.setWordWrap(False)
+
+        self.grantsTablePageLayout.addWidget(self.grantsTable)
+
+        self.grantsStack.addWidget(self.grantsTablePage)
+        self.grantsEmptyPage = QWidget()
+        self.grantsEmptyPage.setObjectName(u"grantsEmptyPage")
+        self.grantsEmptyLayout = QVBoxLayout(self.grantsEmptyPage)
+        self.grantsEmptyLayout.setObjectName(u"grantsEmptyLayout")
+        self.grantsEmptyLabel = QLabel(self.grantsEmptyPage)
+        self.grantsEmptyLabel.setObjectName(u"grantsEmptyLabel")
+        self.grantsEmptyLabel.setWordWrap(True)
+        self.grantsEmptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.grantsEmptyLayout.addWidget(self.grantsEmptyLabel)
+
+        self.grantsStack.addWidget(self.grantsEmptyPage)
+
+        self.grantsLayout.addWidget(self.grantsStack)
+
+        self.grantsButtons = QHBoxLayout()
+        self.grantsButtons.setObjectName(u"grantsButtons")
+        self.grantsButtonsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.grantsButtons.addItem(self.grantsButtonsSpacer)
+
+        self.revokeButton = QPushButton(self.grantsPage)
+        self.revokeButton.setObjectName(u"revokeButton")
+
+        self.grantsButtons.addWidget(self.revokeButton)
+
+        self.revokeAllButton = QPushButton(self.grantsPage)
+        self.revokeAllButton.setObjectName(u"revokeAllButton")
+
+        self.grantsButtons.addWidget(self.revokeAllButton)
+
+
+        self.grantsLayout.addLayout(self.grantsButtons)
+
+        self.grantsLayout.setStretch(1, 1)
+        self.permissionsTabs.addTab(self.grantsPage, "")
+        self.rulesPage = QWidget()
+        self.rulesPage.setObjectName(u"rulesPage")
+        self.rulesLayout = QVBoxLayout(self.rulesPage)
+        self.rulesLayout.setObjectName(u"rulesLayout")
+        self.rulesLayout.setContentsMargins(0, 6, 0, 0)
+        self.rulesIntroLabel = QLabel(self.rulesPage)
+        self.rulesIntroLabel.setObjectName(u"rulesIntroLabel")
+        self.rulesIntroLabel.setWordWrap(True)
+
+        self.rulesLayout.addWidget(self.rulesIntroLabel)
+
+        self.rulesStack = QStackedWidget(self.rulesPage)
+        self.rulesStack.setObjectName(u"rulesStack")
+        self.rulesTablePage = QWidget()
+        self.rulesTablePage.setObjectName(u"rulesTablePage")
+        self.rulesTablePageLayout = QVBoxLayout(self.rulesTablePage)
+        self.rulesTablePageLayout.setObjectName(u"rulesTablePageLayout")
+        self.rulesTablePageLayout.setContentsMargins(0, 0, 0, 0)
+        self.rulesTable = QTableView(self.rulesTablePage)
+        self.rulesTable.setObjectName(u"rulesTable")
+        self.rulesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rulesTable.setAlternatingRowColors(True)
+        self.rulesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rulesTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.rulesTable.setShowGrid(False)
+        self.rulesTable.setWordWrap(False)
+
+        self.rulesTablePageLayout.addWidget(self.rulesTable)
+
+        self.rulesStack.addWidget(self.rulesTablePage)
+        self.rulesEmptyPage = QWidget()
+        self.rulesEmptyPage.setObjectName(u"rulesEmptyPage")
+        self.rulesEmptyLayout = QVBoxLayout(self.rulesEmptyPage)
+        self.rulesEmptyLayout.setObjectName(u"rulesEmptyLayout")
+        self.rulesEmptyLabel = QLabel(self.rulesEmptyPage)
+        self.rulesEmptyLabel.setObjectName(u"rulesEmptyLabel")
+        self.rulesEmptyLabel.setWordWrap(True)
+        self.rulesEmptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.rulesEmptyLayout.addWidget(self.rulesEmptyLabel)
+
+        self.rulesStack.addWidget(self.rulesEmptyPage)
+
+        self.rulesLayout.addWidget(self.rulesStack)
+
+        self.rulesButtons = QHBoxLayout()
+        self.rulesButtons.setObjectName(u"rulesButtons")
+        self.addRuleButton = QPushButton(self.rulesPage)
+        self.addRuleButton.setObjectName(u"addRuleButton")
+
+        self.rulesButtons.addWidget(self.addRuleButton)
+
+        self.deleteRuleButton = QPushButton(self.rulesPage)
+        self.deleteRuleButton.setObjectName(u"deleteRuleButton")
+
+        self.rulesButtons.addWidget(self.deleteRuleButton)
+
+        self.rulesButtonsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.rulesButtons.addItem(self.rulesButtonsSpacer)
+
+
+        self.rulesLayout.addLayout(self.rulesButtons)
+
+        self.rulesLayout.setStretch(1, 1)
+        self.permissionsTabs.addTab(self.rulesPage, "")
+
+        self.permissionsTabLayout.addWidget(self.permissionsTabs)
+
+        self.centreTabs.addTab(self.permissionsTab, "")
         self.splitter.addWidget(self.centreTabs)
 
         self.mainLayout.addWidget(self.splitter)
@@ -676,7 +873,7 @@ class Ui_ConnectorsPanel(object):
         self.refreshButton.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Refresh", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.centreTabs.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Tools and history", None))
+        self.centreTabs.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Tools, history and permissions", None))
 #endif // QT_CONFIG(accessibility)
         self.toolSearch.setPlaceholderText(QCoreApplication.translate("ConnectorsPanel", u"Search tools by name or description", None))
 #if QT_CONFIG(accessibility)
@@ -763,6 +960,48 @@ class Ui_ConnectorsPanel(object):
         self.argumentsView.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Arguments of the run", None))
 #endif // QT_CONFIG(accessibility)
         self.centreTabs.setTabText(self.centreTabs.indexOf(self.historyTab), QCoreApplication.translate("ConnectorsPanel", u"&History", None))
+#if QT_CONFIG(accessibility)
+        self.permissionsTabs.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Policies, grants and rules", None))
+#endif // QT_CONFIG(accessibility)
+        self.policySearch.setPlaceholderText(QCoreApplication.translate("ConnectorsPanel", u"Search tools by name or description", None))
+#if QT_CONFIG(accessibility)
+        self.policySearch.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Search the policies", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.policyTree.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Policy of each connector and tool", None))
+#endif // QT_CONFIG(accessibility)
+        self.policyEmptyLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"No connectors yet.", None))
+        self.policyHelpLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"A deny rule or your Deny always wins. A grant lets a tool run without asking. Destructive tools and the tools of untrusted connectors never run without a grant or your answer.", None))
+        self.permissionsTabs.setTabText(self.permissionsTabs.indexOf(self.policiesPage), QCoreApplication.translate("ConnectorsPanel", u"P&olicies", None))
+        self.grantsIntroLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"What you allowed when a tool asked. Revoke a grant to be asked again.", None))
+#if QT_CONFIG(accessibility)
+        self.grantsTable.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Grants", None))
+#endif // QT_CONFIG(accessibility)
+        self.grantsEmptyLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"No grants. When you allow a tool for a conversation, for an hour or always, it is listed here.", None))
+        self.revokeButton.setText(QCoreApplication.translate("ConnectorsPanel", u"Revo&ke", None))
+#if QT_CONFIG(tooltip)
+        self.revokeButton.setToolTip(QCoreApplication.translate("ConnectorsPanel", u"Revoke the selected grants (Delete): the tool asks again", None))
+#endif // QT_CONFIG(tooltip)
+        self.revokeAllButton.setText(QCoreApplication.translate("ConnectorsPanel", u"Revoke all\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.revokeAllButton.setToolTip(QCoreApplication.translate("ConnectorsPanel", u"Revoke every grant", None))
+#endif // QT_CONFIG(tooltip)
+        self.permissionsTabs.setTabText(self.permissionsTabs.indexOf(self.grantsPage), QCoreApplication.translate("ConnectorsPanel", u"&Grants", None))
+        self.rulesIntroLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"Rules decide by tool name and arguments, before your choices in Policies: allow jira__search always, ask for jira__create_issue only in one project.", None))
+#if QT_CONFIG(accessibility)
+        self.rulesTable.setAccessibleName(QCoreApplication.translate("ConnectorsPanel", u"Rules", None))
+#endif // QT_CONFIG(accessibility)
+        self.rulesEmptyLabel.setText(QCoreApplication.translate("ConnectorsPanel", u"No rules yet.", None))
+        self.addRuleButton.setText(QCoreApplication.translate("ConnectorsPanel", u"&New rule\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addRuleButton.setToolTip(QCoreApplication.translate("ConnectorsPanel", u"Add a rule for a tool or a pattern of tools, optionally on its arguments", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteRuleButton.setText(QCoreApplication.translate("ConnectorsPanel", u"Delete rule", None))
+#if QT_CONFIG(tooltip)
+        self.deleteRuleButton.setToolTip(QCoreApplication.translate("ConnectorsPanel", u"Delete the selected rules (Delete)", None))
+#endif // QT_CONFIG(tooltip)
+        self.permissionsTabs.setTabText(self.permissionsTabs.indexOf(self.rulesPage), QCoreApplication.translate("ConnectorsPanel", u"R&ules", None))
+        self.centreTabs.setTabText(self.centreTabs.indexOf(self.permissionsTab), QCoreApplication.translate("ConnectorsPanel", u"&Permissions", None))
         self.messageLabel.setText("")
     # retranslateUi
 

@@ -1,0 +1,1 @@
+"""Tool policy widgets: the approval dialog and the Connectors panel's Permissions tab."""
