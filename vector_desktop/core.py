@@ -17,6 +17,9 @@ from vector_desktop.store.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
     from vector_desktop.domain.connectors import McpServerConfig
+    from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntime
+    from vector_desktop.domain.tool_policy import Approver
+    from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.cloud_storage_service import CloudStorageService
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.runtime import LoopThread
@@ -122,3 +125,31 @@ def make_connectors(
         **kwargs,
     )
     return LoopThread("connectors"), service
+
+
+TOOL_AUDIT_FILE = "tool-audit.jsonl"
+
+
+def make_chat_toolbox(
+    core: Core,
+    runtime: ConnectorsRuntime,
+    connectors: ConnectorsApi,
+    approver: Approver | None,
+    **kwargs: Any,
+) -> ChatToolbox:
+    """The connectors' tools for the chat, under a policy engine over the store's policies (read now: blocking)
+    and an audit log at `<data_dir>/tool-audit.jsonl`. Keyword arguments go to ChatToolbox (run_blocking, timeout,
+    an `engine` or `audit` the caller already has...)."""
+    from vector_desktop.services.chat_tools.toolbox import ChatToolbox
+    from vector_desktop.services.scrubber import Scrubber, secret_values_of
+    from vector_desktop.services.tool_policy.audit import AuditLog
+    from vector_desktop.services.tool_policy.engine import PolicyEngine
+    from vector_desktop.store.tool_policy_repository import ToolPolicyRepository
+
+    engine = kwargs.pop("engine", None)
+    if engine is None:
+        engine = PolicyEngine(ToolPolicyRepository(core.store.sessions))
+        engine.reload()
+    audit = kwargs.pop("audit", None) or AuditLog(core.paths.data_dir / TOOL_AUDIT_FILE)
+    kwargs.setdefault("scrubber", Scrubber(secret_values_of(core.secrets, core.config), Path.home()))
+    return ChatToolbox(connectors, runtime, engine, audit, approver=approver, **kwargs)

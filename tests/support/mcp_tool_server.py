@@ -77,9 +77,22 @@ def _ask_contact() -> Elicit[Contact]:
     return Elicit("Who should we contact about this?", Contact)
 
 
-def build_server(name: str = "merge-tools") -> MCPServer:
-    """A fresh server (its tool list is private to it: `add_tool` changes only this one)."""
-    server: MCPServer = MCPServer(name, instructions="Merge-shaped tools for tests.", log_level="WARNING")
+class RecordingServer(MCPServer):
+    """The SDK's server, keeping every tools/call it received in `calls` (name, arguments), for tests that assert
+    what reached the server (or that nothing did)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        self.calls.append((name, dict(arguments)))
+        return await super().call_tool(name, arguments, *args, **kwargs)
+
+
+def build_server(name: str = "merge-tools") -> RecordingServer:
+    """A fresh server (its tool list is private to it: `add_tool` changes only this one); `calls` records calls."""
+    server = RecordingServer(name, instructions="Merge-shaped tools for tests.", log_level="WARNING")
     created: list[dict[str, Any]] = []
 
     @server.tool(

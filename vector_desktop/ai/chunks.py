@@ -214,8 +214,10 @@ class ChatAccumulator:
             entry["id"] = call_id
         function = delta.get("function")
         if isinstance(function, Mapping):
-            if isinstance(function.get("name"), str) and function["name"]:
-                entry["name"] = function["name"]
+            name = function.get("name")
+            if isinstance(name, str) and name:
+                # Names may come in pieces (appended); a server that repeats the whole name sends it again.
+                entry["name"] = name if name.startswith(entry["name"]) and entry["name"] else entry["name"] + name
             arguments = function.get("arguments")
             if isinstance(arguments, str):
                 entry["arguments"].append(arguments)

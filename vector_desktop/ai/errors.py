@@ -219,6 +219,15 @@ class AIRequestError(AIError):
         )
 
 
+class ToolsNotSupportedError(AIRequestError):
+    """The server (or every endpoint of the model) refused the request because it offered tools: the model cannot
+    use them. The chat answers again without tools."""
+
+    def __init__(self, provider: str = "", model: str = "", *, status: int | None = 400, detail: str = "") -> None:
+        super().__init__(provider, status=status, detail=detail or "the model cannot use tools")
+        self.model = model
+
+
 class NoProviderError(AIError):
     def __init__(self, model: str = "", *, hint: str = "") -> None:
         super().__init__(

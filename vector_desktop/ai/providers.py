@@ -27,6 +27,7 @@ from vector_desktop.ai.errors import (
     ModerationError,
     ProviderDownError,
     RateLimitError,
+    ToolsNotSupportedError,
     scrub,
 )
 from vector_desktop.ai.types import ChatMessage, LLMSettings
@@ -325,6 +326,26 @@ def parse_error_object(error: Any) -> ErrorInfo:
     return ErrorInfo(message if isinstance(message, str) else "", frozenset(codes), numeric, retry_after)
 
 
+# How servers say a model cannot take `tools`: OpenRouter ("No endpoints found that support tool use"), Ollama
+# ("... does not support tools"), llama.cpp ("tools param requires --jinja flag"), vLLM ("auto" tool choice requires
+# --enable-auto-tool-choice ...), and "tools is not supported" / "tool calling is not supported" elsewhere.
+_TOOL_REFUSALS = (
+    "support tool use",
+    "does not support tools",
+    "tools param requires",
+    "tool choice requires",
+    "tools is not supported",
+    "tools are not supported",
+    "tool calling is not supported",
+    "tool use is not supported",
+    "does not support tool",
+)
+
+
+def _refuses_tools(text: str) -> bool:
+    return any(phrase in text for phrase in _TOOL_REFUSALS)
+
+
 def classify_error(
     provider: ProviderConfig,
     status: int | None,
@@ -353,6 +374,8 @@ def classify_error(
         )
     ):
         return ContextTooLongError(name, model, status=status, detail=detail)
+    if status in (400, 404, 422) and _refuses_tools(text):
+        return ToolsNotSupportedError(name, model, status=status, detail=detail)
     if codes & {"model_not_found"} or "not a valid model" in text or (status == 404 and "model" in text):
         return ModelNotFoundError(name, model, status=status, detail=detail)
     if status == 403 or "moderation" in codes:

@@ -11,7 +11,12 @@ from vector_desktop.domain.chat import ChatListener
 
 if TYPE_CHECKING:
     from vector_desktop.core import Core
-    from vector_desktop.domain.chat import Message
+    from vector_desktop.domain.chat import Message, ToolOutcome
+    from vector_desktop.domain.connectors_api import ConnectorsApi
+    from vector_desktop.domain.tools import ToolSpec
+    from vector_desktop.services.chat_tools.approvers import CommandLineApprover
+    from vector_desktop.services.chat_tools.toolbox import ChatToolbox
+    from vector_desktop.services.connectors.runtime import LoopThread
 
 
 class _Printer(ChatListener):
@@ -29,7 +34,86 @@ class _Printer(ChatListener):
         self.ends_with_newline = delta.endswith("\n")
 
 
+class _PrintedTools:
+    """The chat's ToolProvider: the toolbox, with one line on stderr per call."""
+
+    def __init__(self, toolbox: ChatToolbox, approver: CommandLineApprover, err: TextIO) -> None:
+        self.toolbox = toolbox
+        self.approver = approver
+        self.err = err
+
+    async def list_tools(self, conversation_id: str) -> list[ToolSpec]:
+        return await self.toolbox.list_tools(conversation_id)
+
+    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        outcome = await self.toolbox.call(conversation_id, call_id, name, arguments)
+        self.err.write(f"tool {name}: {self.line(name, outcome)}\n")
+        self.err.flush()
+        return outcome
+
+    def line(self, name: str, outcome: ToolOutcome) -> str:
+        from vector_desktop.domain.tool_policy import DecisionKind
+        from vector_desktop.domain.tools import ToolStatus
+
+        if outcome.status is not None:
+            took = f" in {outcome.duration_ms} ms" if outcome.duration_ms is not None else ""
+            failed = outcome.status is not ToolStatus.SUCCEEDED and outcome.error
+            return f"{outcome.status.value}{took}" + (f" ({' '.join(outcome.error.split())})" if failed else "")
+        decision = outcome.decision
+        if decision is not None and decision.kind is DecisionKind.ASKED_DENIED:
+            return f"not allowed ({self.approver.refusals.get(name) or 'ask'})"
+        if decision is not None and decision.kind is DecisionKind.DENIED:
+            return f"not allowed (deny: {decision.reason})" if decision.reason else "not allowed (deny)"
+        return f"not run ({' '.join(outcome.error.split()) or 'not available'})"
+
+    async def choosable(self) -> list[ToolSpec]:
+        return await self.toolbox.choosable()
+
+    async def conversation_tools(self, conversation_id: str) -> Any:
+        return await self.toolbox.conversation_tools(conversation_id)
+
+    async def set_conversation_tools(self, conversation_id: str, choice: Any) -> None:
+        await self.toolbox.set_conversation_tools(conversation_id, choice)
+
+
+async def _open_tools(core: Core, yes: bool) -> tuple[LoopThread, ConnectorsApi, _PrintedTools]:
+    """The connectors on their own loop thread (cached tools; servers start when a tool runs) and the toolbox."""
+    import asyncio
+
+    from vector_desktop.core import make_chat_toolbox, make_connectors
+    from vector_desktop.services.chat_tools.approvers import CommandLineApprover
+
+    runtime, connectors = make_connectors(core)
+    runtime.start()
+    try:
+        await asyncio.wrap_future(runtime.submit(connectors.open()))
+        approver = CommandLineApprover(yes)
+        toolbox = make_chat_toolbox(core, runtime, connectors, approver)
+    except BaseException:
+        runtime.stop()
+        raise
+    return runtime, connectors, _PrintedTools(toolbox, approver, sys.stderr)
+
+
+async def _close_tools(runtime: LoopThread, connectors: ConnectorsApi) -> None:
+    import asyncio
+
+    try:
+        await asyncio.wait_for(asyncio.wrap_future(runtime.submit(connectors.close())), 30)
+    finally:
+        runtime.stop()
+
+
 async def ask(core: Core, args: argparse.Namespace, prompt: str) -> int:
+    tools = await _open_tools(core, bool(args.yes)) if getattr(args, "tools", False) else None
+    try:
+        return await _ask(core, args, prompt, tools[2] if tools is not None else None)
+    finally:
+        if tools is not None:
+            await _close_tools(tools[0], tools[1])
+
+
+async def _ask(core: Core, args: argparse.Namespace, prompt: str, tools: _PrintedTools | None) -> int:
     from vector_desktop.ai.models import LOCAL_MODEL_ID
     from vector_desktop.domain.chat import MessageStatus, Role
     from vector_desktop.services.chat_service import ChatService
@@ -67,7 +151,7 @@ async def ask(core: Core, args: argparse.Namespace, prompt: str) -> int:
 
         printer = _Printer(sys.stdout)
         service = ChatService(
-            repo, client, default_model=default_model, local_model=LOCAL_MODEL_ID, is_reachable=reachable
+            repo, client, default_model=default_model, local_model=LOCAL_MODEL_ID, is_reachable=reachable, tools=tools
         )
         service.add_listener(printer)
         result: Message = await service.send(conversation.id, prompt)

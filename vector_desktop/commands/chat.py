@@ -1,7 +1,9 @@
 """`vector-desktop ask | search | export`: the chat on the command line (no Qt).
 
-vector-desktop ask [--profile DIR] [--model ID] [--system TEXT] [--json] [--conversation ID] PROMPT...
+vector-desktop ask [--profile DIR] [--model ID] [--system TEXT] [--json] [--conversation ID] [--tools [--yes]] PROMPT...
     streams the answer to stdout as it arrives; both messages are saved. PROMPT "-" reads stdin.
+    --tools offers the connectors' tools to the model, under your tool policies; a call that would ask you is
+    refused unless --yes is given. Each call prints one line on stderr ("tool NAME: succeeded in 120 ms").
     Exit 0; 1 on failure (one line on stderr; the question and any partial answer stay saved);
     3 when offline: the question waits in the outbox (the GUI sends it when the server can be reached).
 vector-desktop search [--profile DIR] [--limit N] QUERY...
@@ -37,6 +39,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ask.add_argument("--system", metavar="TEXT", help="system prompt (sets the conversation's system prompt)")
     ask.add_argument("--json", action="store_true", help="JSON mode: ask for a JSON answer")
     ask.add_argument("--conversation", metavar="ID", help="continue this conversation")
+    ask.add_argument("--tools", action="store_true", help="let the model use the connectors' tools (policies apply)")
+    ask.add_argument("--yes", action="store_true", help="with --tools: allow calls that would ask you, once each")
     ask.add_argument("prompt", nargs="+", metavar="PROMPT", help='the question ("-" reads it from stdin)')
     ask.set_defaults(handler=ask_command)
 

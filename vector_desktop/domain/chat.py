@@ -8,12 +8,17 @@ them as `Any` and say in words what they carry.
 from __future__ import annotations
 
 import enum
-from collections.abc import AsyncIterator, Awaitable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
 from vector_desktop.domain.errors import VectorError
+from vector_desktop.domain.tool_policy import ConversationTools, Decision
+from vector_desktop.domain.tools import ToolSpec, ToolStatus
+
+# A tool row's finish_reason is the ToolStatus value of its run, or this when nothing ran (denied, not offered).
+TOOL_NOT_RUN = "not run"
 
 # Markers around matched terms in SearchHit.snippet (private-use characters: never typed, safe to escape around).
 HIGHLIGHT_START = "\ue000"
@@ -105,6 +110,15 @@ class Message:
     def can_retry(self) -> bool:
         return self.role is Role.ASSISTANT and self.status is not MessageStatus.STREAMING
 
+    @property
+    def can_retry_tool_call(self) -> bool:
+        """A tool call that did not give the model a result, or was not allowed: ChatService.retry_tool_call."""
+        if self.role is not Role.TOOL:
+            return False
+        return self.status in (MessageStatus.INTERRUPTED, MessageStatus.CANCELLED, MessageStatus.FAILED) or (
+            self.finish_reason == TOOL_NOT_RUN
+        )
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -168,17 +182,53 @@ class ChatStreamer(Protocol):
     def stream(self, messages: list[Any], settings: Any) -> AsyncIterator[Any]: ...
 
 
+@dataclass(frozen=True)
+class ToolOutcome:
+    """What one tool call gave the chat: the text the model is sent, and how it went (`status` None: nothing ran,
+    because it was denied, not offered or its arguments were not valid; `error` then says why, for the user)."""
+
+    text_for_model: str
+    status: ToolStatus | None = None
+    action_id: int | None = None  # the ConnectorToolAction row, when it ran
+    decision: Decision | None = None
+    duration_ms: int | None = None
+    error: str = ""
+    connector_name: str = ""
+
+    @property
+    def ran(self) -> bool:
+        return self.status is not None
+
+    @property
+    def label(self) -> str:
+        """The tool row's finish_reason: the run's status, or TOOL_NOT_RUN."""
+        return self.status.value if self.status is not None else TOOL_NOT_RUN
+
+
 class ToolProvider(Protocol):
-    """Tools the model may call (connectors, databases, MCP servers...). `list_tools` returns ai.types.ToolSpec
-    items (it may be a coroutine); `call` runs one and returns the result as text for the model."""
+    """Tools the model may call in a conversation (connectors now; databases, email later): services/chat_tools'
+    ChatToolbox. Policy and approval happen inside `call`; a refused call is an outcome, not an exception."""
 
-    def list_tools(self) -> Sequence[Any] | Awaitable[Sequence[Any]]: ...
+    async def list_tools(self, conversation_id: str) -> Sequence[ToolSpec]:
+        """The tools offered to the model in this conversation (enabled, chosen, not denied outright)."""
+        ...
 
-    async def call(self, name: str, arguments: dict[str, Any]) -> str: ...
+    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        """Run one call the model asked for (`name` is the qualified name)."""
+        ...
+
+    async def choosable(self) -> Sequence[ToolSpec]:
+        """Every tool a conversation could offer (for the composer's "Choose…")."""
+        ...
+
+    async def conversation_tools(self, conversation_id: str) -> ConversationTools: ...
+
+    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None: ...
 
 
 class ToolApprover(Protocol):
-    """Asks the user (or a policy) before a tool runs. `call` is an ai.types.ToolCall."""
+    """Deprecated (issue 11): approval is inside the ToolProvider now (domain.tool_policy.Approver). Kept only so
+    `ChatService.set_tools(legacy_provider, approver)` works until the chat view-model stops passing itself."""
 
     async def approve(self, call: Any) -> bool: ...
 
@@ -215,6 +265,9 @@ class ChatListener:
 
     def conversation_changed(self, conversation: Conversation) -> None:
         """Title, settings, totals or position in the list changed."""
+
+    def notice(self, conversation_id: str, text: str) -> None:
+        """Something the user should be told once about a conversation (e.g. its model cannot use tools)."""
 
 
 class ChatStore(Protocol):

@@ -1,5 +1,5 @@
 """ChatService: sending messages, streaming answers into the store, Stop / Regenerate / Edit / Continue / Retry,
-the tool loop with approval, and the offline outbox.
+the offline outbox; the answer loop with its tool rounds is in chat_tool_rounds.py.
 
 Rules it keeps:
 - every message is in the store before anything is sent; an answer row exists (status streaming) before the first
@@ -43,14 +43,23 @@ from vector_desktop.domain.chat import (
     ToolProvider,
 )
 from vector_desktop.domain.errors import VectorError
+from vector_desktop.domain.tool_policy import TOOL_DENIED, ConversationTools
+from vector_desktop.domain.tools import ToolSpec as ToolDefinition
+from vector_desktop.services.chat_tool_rounds import (
+    ANSWERED,
+    STOPPED_BY_SHUTDOWN,
+    AnswerRun,
+    Stopped,
+    ToolRounds,
+    as_provider,
+)
 
 log = logging.getLogger(__name__)
 
 RunBlocking = Callable[..., Awaitable[Any]]
 T = TypeVar("T")
 TITLE_LENGTH = 60
-TOOL_DENIED = "The user did not allow this tool call."
-STOPPED_BY_SHUTDOWN = "The answer was cut off because the app was closing."
+__all__ = ["TOOL_DENIED", "ChatService", "call_directly", "title_from"]
 NOT_JSON = "JSON mode is on, but this answer is not valid JSON."
 YIELD_AFTER = 0.008  # seconds of chunks handled in a row before the event loop gets a turn
 
@@ -75,19 +84,8 @@ def _error_text(error: BaseException) -> str:
     return f"Something went wrong while the answer was arriving ({type(error).__name__})."
 
 
-@dataclass
-class _Run:
-    """One answer (with its tool rounds) in progress in a conversation. Stop cancels only `child` (the stream
-    or tool call under way), never the caller's task, so no stray cancellation reaches the caller later."""
-
-    task: asyncio.Task[Any] | None
-    stop_requested: bool = False
-    last_message: Message | None = None
-    child: asyncio.Future[Any] | None = None
-
-
-class _Stopped(Exception):
-    """The user pressed Stop while a stream or tool call was under way."""
+_Run = AnswerRun
+_Stopped = Stopped
 
 
 @dataclass
@@ -174,7 +172,7 @@ class ChatService:
         *,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         tools: ToolProvider | None = None,
-        approver: ToolApprover | None = None,
+        approver: ToolApprover | None = None,  # deprecated: only with a pre-issue-11 provider
         is_reachable: Callable[[str], bool] | None = None,
         default_model: str | Callable[[], str] = "",
         local_model: str = "",
@@ -188,8 +186,8 @@ class ChatService:
         self.journal_interval = journal_interval
         self._run_blocking = run_blocking
         self._sleep = sleep
-        self._tools = tools
-        self._approver = approver
+        self._tools = as_provider(tools, approver)
+        self._rounds = ToolRounds(self)
         self._is_reachable = is_reachable
         self._default_model = default_model
         self.local_model = local_model
@@ -223,8 +221,38 @@ class ChatService:
     # ------------------------------------------------------------------------------------------ configuration
 
     def set_tools(self, tools: ToolProvider | None, approver: ToolApprover | None = None) -> None:
-        self._tools = tools
-        self._approver = approver
+        """The tools offered to the model (services/chat_tools' ChatToolbox). `approver` is deprecated: pass it only
+        with a pre-issue-11 provider (`list_tools()`, `call(name, arguments) -> str`)."""
+        self._tools = as_provider(tools, approver)
+
+    @property
+    def has_tools(self) -> bool:
+        return self._tools is not None
+
+    async def tool_choices(self) -> list[ToolDefinition]:
+        """Every tool a conversation could offer (enabled tools of enabled connectors), for "Choose…"."""
+        return list(await self._tools.choosable()) if self._tools is not None else []
+
+    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
+        if self._tools is None:
+            return ConversationTools(mode="none")
+        return await self._tools.conversation_tools(conversation_id)
+
+    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
+        if self._tools is None:
+            raise ChatError("No tools are available in this app.")
+        await self._tools.set_conversation_tools(conversation_id, choice)
+
+    async def tools_for(self, conversation_id: str, model: str | None = None) -> tuple[int, int]:
+        """How many tools the next answer offers the model and about how many tokens their definitions add
+        (0, 0 when the model, by default the conversation's, cannot use tools)."""
+        if model is None:
+            conversation = await self.get_conversation(conversation_id)
+            model = conversation.model or self.default_model()
+        if not self._rounds.can_use_tools(model):
+            return 0, 0
+        specs = await self._rounds.offered(conversation_id)
+        return len(specs), sum(spec.token_cost for spec in specs)
 
     def set_reachability(self, is_reachable: Callable[[str], bool] | None) -> None:
         self._is_reachable = is_reachable
@@ -282,8 +310,9 @@ class ChatService:
         return hits
 
     async def recover(self, bin_days: float = 7.0) -> int:
-        """At start: answers a crash left streaming become interrupted (Continue / Retry), and conversations in
-        the bin for more than `bin_days` are removed for good. Returns how many answers were interrupted."""
+        """At start: answers and tool calls a crash left streaming become interrupted (Continue / Retry; a tool call
+        is never run again by itself), and conversations in the bin for more than `bin_days` are removed for good.
+        Returns how many messages were interrupted."""
         interrupted: int = await self._run_blocking(self._repo.mark_interrupted_streams)
         await self._run_blocking(self._repo.purge_deleted, _now() - timedelta(days=bin_days))
         return interrupted
@@ -340,7 +369,7 @@ class ChatService:
             await self._title_if_new(conversation, text)
             if queue_it:
                 return user
-            return await self._answer(run, conversation, user)
+            return await self._rounds.answer(run, conversation, user)
 
         result = await self._guarded(conversation_id, work)
         if result.status is MessageStatus.QUEUED and self.is_reachable(model):
@@ -395,7 +424,7 @@ class ChatService:
         async def work(run: _Run) -> Message:
             anchor = await self._question_before(message)
             await self._drop_after(anchor)
-            return await self._answer(run, conversation, anchor, model=model)
+            return await self._rounds.answer(run, conversation, anchor, model=model)
 
         return await self._guarded(conversation.id, work)
 
@@ -418,7 +447,7 @@ class ChatService:
             if edited.status is MessageStatus.QUEUED:
                 return edited
             await self._drop_after(edited)
-            return await self._answer(run, conversation, edited)
+            return await self._rounds.answer(run, conversation, edited)
 
         return await self._guarded(conversation.id, work)
 
@@ -436,9 +465,17 @@ class ChatService:
             if question.status is MessageStatus.QUEUED:
                 question = await self._mark_sent(question)
             await self._drop_after(question)
-            return await self._answer(run, conversation, question, model=model)
+            return await self._rounds.answer(run, conversation, question, model=model)
 
         return await self._guarded(conversation.id, work)
+
+    async def retry_tool_call(self, message_id: int) -> Message:
+        """Run a tool call again (a tool row interrupted, stopped, failed or not allowed): the policy applies again,
+        the row gets the new result, then the answer goes on (when nothing was said after that round)."""
+        message = await self._message(message_id)
+        if message.role is not Role.TOOL:
+            raise ChatError("Only a tool call can be run again here.")
+        return await self._guarded(message.conversation_id, lambda run: self._rounds.retry(run, message))
 
     async def continue_(self, message_id: int) -> Message:
         """Continue an answer that stopped early: the model gets the partial text as the start of its answer,
@@ -476,7 +513,7 @@ class ChatService:
 
     async def _send_queued(self, run: _Run, conversation: Conversation, message: Message, model: str) -> Message:
         message = await self._mark_sent(message)
-        return await self._answer(run, conversation, message, model=model)
+        return await self._rounds.answer(run, conversation, message, model=model)
 
     async def flush_outbox(self, conversation_id: str | None = None) -> int:
         """Send queued messages in the order they were written, when their model's server can be reached.
@@ -601,23 +638,10 @@ class ChatService:
             tools=tuple(tools),
         )
 
-    async def _tool_specs(self) -> list[ToolSpec]:
-        if self._tools is None:
-            return []
-        try:
-            listed = self._tools.list_tools()
-            if inspect.isawaitable(listed):
-                listed = await listed
-            return list(listed)
-        except Exception:
-            # A connector that is down must not stop the chat: answer without tools this time.
-            log.warning("listing tools failed; answering without tools", exc_info=True)
-            return []
-
     async def _history(self, conversation_id: str, upto_seq: int) -> list[ChatMessage]:
         """What the model is sent: the latest `history_limit` messages up to `upto_seq`, in order."""
         page = await self.messages_page(conversation_id, upto_seq + 1, self.history_limit)
-        answered = {m.tool_call_id for m in page if m.role is Role.TOOL}
+        answered = {m.tool_call_id for m in page if m.role is Role.TOOL and m.status in ANSWERED}
         called: set[str] = set()
         history: list[ChatMessage] = []
         for message in page:
@@ -637,88 +661,6 @@ class ChatService:
                     ChatMessage("tool", message.content, tool_call_id=message.tool_call_id, name=message.tool_name)
                 )
         return history
-
-    async def _answer(
-        self, run: _Run, conversation: Conversation, anchor: Message, *, model: str | None = None
-    ) -> Message:
-        """Stream an answer to `anchor` (placed right after it), then run tool rounds while the model asks."""
-        model = model or self.model_of(conversation)
-        streamer = self._streamer_for(model)
-        tools = await self._tool_specs() if model != self.local_model else []
-        rounds = 0
-        run.last_message = anchor
-        while True:
-            if run.stop_requested:
-                return run.last_message
-            history = await self._history(conversation.id, anchor.seq)
-            settings = self._settings(conversation, model, tools)
-            message: Message = await self._run_blocking(
-                self._repo.add_message,
-                conversation.id,
-                Role.ASSISTANT,
-                "",
-                status=MessageStatus.STREAMING,
-                model=model,
-                parent_id=anchor.id,
-                after_seq=anchor.seq,
-            )
-            run.last_message = message
-            self._emit("message_started", message)
-            message = await self._stream_into(run, message, history, settings, streamer)
-            run.last_message = message
-            if message.status is not MessageStatus.COMPLETE or not message.tool_calls:
-                return message
-            if rounds >= self.max_tool_rounds:
-                message = await self._run_blocking(
-                    self._repo.update_message,
-                    message.id,
-                    error=f"Stopped after {self.max_tool_rounds} rounds of tool calls.",
-                )
-                self._emit("message_failed", message)
-                return message
-            rounds += 1
-            anchor = await self._run_tools(run, message)
-            if run.stop_requested:
-                return message
-
-    async def _run_tools(self, run: _Run, assistant: Message) -> Message:
-        anchor = assistant
-        for record in assistant.tool_calls:
-            call = ToolCall(record.id, record.name, record.arguments)
-            try:
-                result = await self._interruptible(run, self._tool_result(call))
-            except _Stopped:
-                break  # a call left without a result is not sent to the model again
-            tool_message: Message = await self._run_blocking(
-                self._repo.add_message,
-                assistant.conversation_id,
-                Role.TOOL,
-                result,
-                after_seq=anchor.seq,
-                tool_call_id=call.id,
-                tool_name=call.name,
-                parent_id=assistant.id,
-            )
-            self._emit("message_added", tool_message)
-            anchor = tool_message
-        return anchor
-
-    async def _tool_result(self, call: ToolCall) -> str:
-        if self._tools is None:
-            return "No tools are available."
-        try:
-            arguments = call.parsed_arguments()
-        except ValueError:
-            return f"The arguments for {call.name} were not valid JSON; nothing was run."
-        if self._approver is None or not await self._approver.approve(call):
-            return TOOL_DENIED
-        try:
-            return await self._tools.call(call.name, arguments)
-        except VectorError as error:
-            return f"The tool {call.name} failed: {error}"
-        except Exception as error:
-            log.exception("tool %s failed", call.name)
-            return f"The tool {call.name} failed ({type(error).__name__})."
 
     async def _stream_into(
         self,

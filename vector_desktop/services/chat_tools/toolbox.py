@@ -1,0 +1,307 @@
+"""ChatToolbox: the connectors' tools for the chat, under the policy engine.
+
+A call goes: is it offered here → the engine decides → (ask → the Approver → the engine records the answer) → the
+connectors run it on their own loop (the ConnectorToolAction row is written before and after) → an audit line from
+the same facts as that row → the text for the model. A call that is not allowed never reaches the connector.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from vector_desktop.domain.chat import ToolOutcome
+from vector_desktop.domain.connectors import ActionFilter, ConnectorError, ToolAction
+from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntime
+from vector_desktop.domain.tool_policy import (
+    TOOL_DENIED,
+    ApprovalAnswer,
+    ApprovalRequest,
+    Approver,
+    AuditRecord,
+    ConversationTools,
+    Decision,
+    DecisionKind,
+)
+from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.services.chat_tools.results import ResultCaps, text_for_model
+from vector_desktop.services.connectors.tool_runs import CANCELLED, scrub_arguments, status_of
+from vector_desktop.services.scrubber import Scrubber
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+RunBlocking = Callable[[Callable[[], Any]], Awaitable[Any]]
+NOT_ASKED = "no one could be asked"
+
+
+class PolicyDecider(Protocol):
+    """What the toolbox needs of services.tool_policy.engine.PolicyEngine."""
+
+    def offered(
+        self, specs: Sequence[ToolSpec], *, connector_enabled: Mapping[str, bool], conversation: ConversationTools
+    ) -> list[ToolSpec]: ...
+
+    def decide(self, spec: ToolSpec, arguments: Mapping[str, Any], *, conversation_id: str) -> Decision: ...
+
+    def answer(
+        self, spec: ToolSpec, arguments: Mapping[str, Any], *, conversation_id: str, answer: ApprovalAnswer
+    ) -> Decision: ...
+
+    def conversation_tools(self, conversation_id: str) -> ConversationTools: ...
+
+    def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None: ...
+
+
+class AuditWriter(Protocol):
+    """services.tool_policy.audit.AuditLog."""
+
+    def write(self, record: AuditRecord) -> None: ...
+
+
+async def run_here(fn: Callable[[], T]) -> T:
+    """The default `run_blocking`: short store and file calls run right here (the command line)."""
+    return fn()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ChatToolbox:
+    """Implements domain.chat.ToolProvider. Runs on the chat's loop; connector calls go to the connectors' loop."""
+
+    def __init__(
+        self,
+        connectors: ConnectorsApi,
+        runtime: ConnectorsRuntime,
+        engine: PolicyDecider,
+        audit: AuditWriter,
+        *,
+        approver: Approver | None,
+        run_blocking: RunBlocking = run_here,
+        scrubber: Scrubber | None = None,
+        timeout: float | None = None,
+        caps: ResultCaps = ResultCaps(),  # noqa: B008
+        now: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self._connectors = connectors
+        self._runtime = runtime
+        self._engine = engine
+        self._audit = audit
+        self.approver = approver
+        self._run_blocking = run_blocking
+        self._scrubber = scrubber or Scrubber(lambda: (), Path.home())
+        self.timeout = timeout  # None: each connector's own timeout
+        self.caps = caps
+        self._now = now
+
+    # ------------------------------------------------------------------------------------------------ offering
+
+    async def list_tools(self, conversation_id: str) -> list[ToolSpec]:
+        choice = await self.conversation_tools(conversation_id)
+        return self._offered(choice)
+
+    async def choosable(self) -> list[ToolSpec]:
+        return self._offered(ConversationTools())
+
+    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
+        choice: ConversationTools = await self._run_blocking(partial(self._engine.conversation_tools, conversation_id))
+        return choice
+
+    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
+        await self._run_blocking(partial(self._engine.set_conversation_tools, conversation_id, choice))
+
+    def _offered(self, choice: ConversationTools) -> list[ToolSpec]:
+        enabled = {info.key: info.enabled for info in self._connectors.connectors()}
+        return self._engine.offered(self._connectors.tools(), connector_enabled=enabled, conversation=choice)
+
+    def _connector_name(self, key: str) -> str:
+        return next((c.name for c in self._connectors.connectors() if c.key == key), key)
+
+    # ------------------------------------------------------------------------------------------------ calling
+
+    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        offered = {spec.qualified_name: spec for spec in await self.list_tools(conversation_id)}
+        spec = offered.get(name)
+        if spec is None:
+            decision = Decision(DecisionKind.NOT_OFFERED, "not offered in this conversation")
+            await self._write_audit(self._record(conversation_id, call_id, None, name, arguments, decision))
+            text = f"The tool {name} is not available in this conversation; nothing was run."
+            return ToolOutcome(text, decision=decision, error=text)
+        connector_name = self._connector_name(spec.connector_key)
+        decision = self._engine.decide(spec, arguments, conversation_id=conversation_id)
+        if decision.kind is DecisionKind.ASK:
+            decision, arguments = await self._ask(conversation_id, spec, connector_name, arguments, decision)
+        if not decision.allowed:
+            await self._write_audit(self._record(conversation_id, call_id, spec, name, arguments, decision))
+            return ToolOutcome(TOOL_DENIED, decision=decision, error=_refusal(decision), connector_name=connector_name)
+        return await self._run(conversation_id, call_id, spec, connector_name, arguments, decision)
+
+    async def _ask(
+        self,
+        conversation_id: str,
+        spec: ToolSpec,
+        connector_name: str,
+        arguments: dict[str, Any],
+        decision: Decision,
+    ) -> tuple[Decision, dict[str, Any]]:
+        if self.approver is None:
+            return Decision(DecisionKind.ASKED_DENIED, NOT_ASKED, rule=decision.rule, policy=decision.policy), arguments
+        request = ApprovalRequest(
+            conversation_id, spec, connector_name, dict(arguments), summary=_summary(spec), reason=decision.reason
+        )
+        answer = await self.approver.ask(request)
+        if answer.arguments is not None:
+            arguments = dict(answer.arguments)
+        answered: Decision = await self._run_blocking(
+            partial(self._engine.answer, spec, arguments, conversation_id=conversation_id, answer=answer)
+        )
+        return answered, arguments
+
+    async def _run(
+        self,
+        conversation_id: str,
+        call_id: str,
+        spec: ToolSpec,
+        connector_name: str,
+        arguments: dict[str, Any],
+        decision: Decision,
+    ) -> ToolOutcome:
+        began = time.monotonic()
+        call = self._connectors.call_tool(
+            spec.qualified_name, arguments, origin=conversation_id, allowed_by=decision.allowed_by, timeout=self.timeout
+        )
+        try:
+            run = await self._on_connectors_loop(call)
+        except asyncio.CancelledError:
+            # Stopped (or the app is closing): the connectors record the run as cancelled; no waiting for them here.
+            record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
+            await self._write_audit(replace(record, status=ToolStatus.CANCELLED.value, error=CANCELLED))
+            raise
+        except Exception as error:
+            if not isinstance(error, ConnectorError):
+                log.exception("tool %s failed", spec.qualified_name)
+            action = await self._audit_unfinished(conversation_id, call_id, spec, arguments, decision, error)
+            status, message = status_of(error)
+            duration = action.duration_ms if action is not None else _ms_since(began)
+            return ToolOutcome(
+                f"The tool {spec.qualified_name} could not be run: {message}",
+                status=action.status if action is not None and action.status.finished else status,
+                action_id=action.id if action is not None else None,
+                decision=decision,
+                duration_ms=duration,
+                error=message,
+                connector_name=connector_name,
+            )
+        action = run.action
+        await self._write_audit(
+            self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
+        )
+        return ToolOutcome(
+            text_for_model(spec.qualified_name, run.result, self.caps),
+            status=run.result.status,
+            action_id=action.id,
+            decision=decision,
+            duration_ms=action.duration_ms if action.duration_ms is not None else run.result.duration_ms,
+            error=action.error,
+            connector_name=connector_name,
+        )
+
+    async def _on_connectors_loop(self, coro: Coroutine[Any, Any, T]) -> T:
+        return await asyncio.wrap_future(self._runtime.submit(coro))
+
+    async def _audit_unfinished(
+        self,
+        conversation_id: str,
+        call_id: str,
+        spec: ToolSpec,
+        arguments: dict[str, Any],
+        decision: Decision,
+        error: Exception,
+    ) -> ToolAction | None:
+        """A call that raised (or was cancelled): its row says how it ended; the audit line says the same."""
+        action: ToolAction | None = None
+        try:
+            recent = await self._on_connectors_loop(
+                self._connectors.history(ActionFilter(connector_key=spec.connector_key, limit=20))
+            )
+            action = next(
+                (a for a in recent if a.origin == conversation_id and a.qualified_name == spec.qualified_name), None
+            )
+        except Exception:
+            log.warning("the record of %s could not be read", spec.qualified_name, exc_info=True)
+        record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
+        if action is None or not action.status.finished:
+            status, message = status_of(error)
+            record = _replace_status(record, status, message)
+        await self._write_audit(record)
+        return action
+
+    # ------------------------------------------------------------------------------------------------ audit
+
+    def _record(
+        self,
+        conversation_id: str,
+        call_id: str,
+        spec: ToolSpec | None,
+        name: str,
+        arguments: Mapping[str, Any],
+        decision: Decision,
+        action: ToolAction | None = None,
+    ) -> AuditRecord:
+        schema = spec.input_schema if spec is not None else {}
+        return AuditRecord(
+            time=self._now(),
+            origin=conversation_id,
+            qualified_name=action.qualified_name if action is not None else name,
+            tool_name=action.tool_name if action is not None else (spec.name if spec is not None else name),
+            connector_key=action.connector_key if action is not None else (spec.connector_key if spec else ""),
+            arguments=action.arguments if action is not None else scrub_arguments(arguments, schema, self._scrubber),
+            decision=decision.kind.value,
+            allowed_by=action.allowed_by if action is not None else decision.allowed_by,
+            grant_id=decision.grant.id if decision.grant is not None else None,
+            rule_id=decision.rule.id if decision.rule is not None else None,
+            status=action.status.value if action is not None else "",
+            duration_ms=action.duration_ms if action is not None else None,
+            action_id=action.id if action is not None else None,
+            error=action.error if action is not None else "",
+            extra={"call_id": call_id, "reason": decision.reason} if decision.reason else {"call_id": call_id},
+        )
+
+    async def _write_audit(self, record: AuditRecord) -> None:
+        try:
+            await self._run_blocking(partial(self._audit.write, record))
+        except Exception:
+            # The call itself is recorded in the store; a full disk must not break the chat.
+            log.exception("the tool audit line could not be written")
+
+
+def _replace_status(record: AuditRecord, status: ToolStatus, error: str) -> AuditRecord:
+    return replace(record, status=status.value, error=record.error or error)
+
+
+def _summary(spec: ToolSpec) -> str:
+    """What the call will do, in one sentence, when the tool's description says."""
+    text = " ".join(spec.description.split())
+    sentence = text.split(". ", 1)[0].rstrip(".")
+    return f"{sentence}." if sentence else ""
+
+
+def _refusal(decision: Decision) -> str:
+    if decision.kind is DecisionKind.DENIED:
+        return f"Not allowed: {decision.reason}." if decision.reason else "Not allowed by your tool policy."
+    if decision.reason == NOT_ASKED:
+        return "Not allowed: this tool asks before it runs, and no one could be asked."
+    return "You did not allow this call."
+
+
+def _ms_since(began: float) -> int:
+    return int((time.monotonic() - began) * 1000)
