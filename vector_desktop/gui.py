@@ -132,6 +132,11 @@ class GuiSession:
             open_settings=self.open_settings, online_changed=self.connectivity.online_changed,
         )  # fmt: skip
         self.closers.append(self.connectors.close)
+        from vector_desktop.gui_tools import build_chat_tools
+
+        # The chat was built first: it gets its tools now that the connectors exist.
+        self.chat_tools = await build_chat_tools(core, self.chat_service, self.chat_vm, self.connectors, self.scrubber)
+        self.closers.append(self.chat_tools.close)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
         if (
@@ -282,7 +287,6 @@ class GuiSession:
             image_uploader=self._upload_image_for_chat,
             parent=self.window,
         )
-        service.set_tools(None, approver=self.chat_vm)
         self.connectivity.online_changed.connect(self.chat_vm.set_online)
         self.window.add_panel("chat", self.window.tr("Chat"), QIcon(":/icons/chat.svg"), ChatPanel(self.chat_vm))
         self.chat_vm.conversation_selected.connect(lambda cid: self.prefs.setValue("chat/last", cid))

@@ -154,7 +154,8 @@ def test_row_roles_for_usage_tool_calls_errors_and_actions() -> None:
     assert data[2].data(MessageRoles.ERROR) == "The server went away."
     assert data[2].data(MessageRoles.STATUS_TEXT) == "Interrupted"
     assert data[3].data(MessageRoles.TOOL_CALLS) == calls
-    assert data[4].data(MessageRoles.HEADER) == "Tool result · add"
+    assert data[4].data(MessageRoles.HEADER) == "add"  # a compact tool row: tool, short arguments, status
+    assert data[4].data(MessageRoles.STATUS_TEXT) == "Done"
     assert "The server went away." in data[2].data(Qt.ItemDataRole.AccessibleTextRole)
 
     def actions(row: int) -> tuple[MessageAction, ...]:

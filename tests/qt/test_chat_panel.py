@@ -6,7 +6,6 @@ Async tests run on the qasync loop; conditions are awaited with asyncio (never q
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,26 +17,21 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from tests.support.sse_server import (
-    DONE,
     ScriptedLLMServer,
-    chunk,
     endless_tokens,
-    sse,
-    stream_of,
     text_stream,
-    usage_chunk,
 )
 from vector_desktop.ai.client import LLMClient
 from vector_desktop.ai.models import ModelInfo, seed_model_infos
 from vector_desktop.ai.providers import ProviderConfig
-from vector_desktop.ai.types import ChatChunk, ToolSpec, Usage
+from vector_desktop.ai.types import ChatChunk, Usage
 from vector_desktop.domain.chat import MessageStatus, Role
 from vector_desktop.jobs.pool import JobPool
 from vector_desktop.jobs.registry import TaskRegistry
 from vector_desktop.presentation.chat_models import MessageAction, MessageRoles, SearchRoles
 from vector_desktop.presentation.chat_viewmodel import ChatViewModel
 from vector_desktop.services import chat_export
-from vector_desktop.services.chat_service import TOOL_DENIED, ChatService
+from vector_desktop.services.chat_service import ChatService
 from vector_desktop.services.reachability import ProviderReachability
 from vector_desktop.store.chat_repository import INTERRUPTED_BY_EXIT, ChatRepository
 from vector_desktop.store.job_repository import JobRepository
@@ -73,18 +67,6 @@ class LocalStreamer:
         yield ChatChunk(finish_reason="stop", usage=Usage(3, 4, 7, 0.0), model=LOCAL)
 
 
-class Tools:
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-
-    def list_tools(self) -> list[ToolSpec]:
-        return [ToolSpec("add", "Add two numbers", {"type": "object", "properties": {"a": {}, "b": {}}})]
-
-    async def call(self, name: str, arguments: dict[str, Any]) -> str:
-        self.calls.append((name, arguments))
-        return str(arguments["a"] + arguments["b"])
-
-
 class Chat:
     """One running chat panel and what it talks to."""
 
@@ -96,7 +78,6 @@ class Chat:
         *,
         online: bool,
         jobs: Any = None,
-        tools: Any = None,
         default_model: str = SONNET,
         providers: bool = True,
         image_uploader: Any = None,
@@ -129,7 +110,6 @@ class Chat:
             local_available=True,
             image_uploader=image_uploader,
         )
-        self.service.set_tools(tools, approver=self.vm)
         self.panel = ChatPanel(self.vm)
         qtbot.addWidget(self.panel)
         self.panel.resize(1100, 760)
@@ -481,46 +461,6 @@ async def test_older_messages_page_in_when_scrolled_to_the_top(qtbot, store, sse
         bar.setValue(bar.minimum())
         await until(lambda: model.rowCount() > first_count)
         assert model.message_at(0).seq < 300 - first_count + 1  # type: ignore[union-attr]
-
-
-# ---------------------------------------------------------------------------------------------------- tools
-
-
-def tool_call_stream(call_id: str) -> Any:
-    arguments = '{"a": 1, "b": 2}'
-    call = {"index": 0, "id": call_id, "type": "function", "function": {"name": "add", "arguments": arguments}}
-    return stream_of(
-        sse(chunk(role="assistant", content=None)),
-        sse(chunk(tool_calls=[call])),
-        sse(chunk(finish_reason="tool_calls")),
-        sse(usage_chunk()),
-        DONE,
-    )
-
-
-@pytest.mark.asyncio
-@pytest.mark.parametrize("allow", [True, False])
-async def test_a_tool_call_waits_for_the_users_answer(qtbot, store, sse_server, allow: bool) -> None:  # type: ignore[no-untyped-def]
-    tools = Tools()
-    sse_server.add(tool_call_stream("call_1"), text_stream(["Done."]))
-    async with open_chat(qtbot, store, sse_server, tools=tools) as chat:
-        chat.type_and_send("What is 1 + 2?")
-        await until(lambda: chat.ui.approvalBar.isVisible())
-        assert 'The model wants to run the tool “add” with {"a": 1, "b": 2}' in chat.ui.approvalLabel.text()
-        assert chat.vm.pending_approvals and tools.calls == []
-        chat.click(chat.ui.allowButton if allow else chat.ui.denyButton)
-        await until(lambda: chat.rows()[-1] == ("assistant", "Done.", ""))
-        assert not chat.ui.approvalBar.isVisible()
-        tool_row = chat.rows()[2]
-        assert tool_row[0] == "tool"
-        if allow:
-            assert tools.calls == [("add", {"a": 1, "b": 2})] and tool_row[1] == "3"
-        else:
-            assert tools.calls == [] and tool_row[1] == TOOL_DENIED
-        calls = chat.vm.messages.index(1).data(MessageRoles.TOOL_CALLS)
-        assert [(c.name, json.loads(c.arguments)) for c in calls] == [("add", {"a": 1, "b": 2})]
-        second = sse_server.chat_requests()[1].json["messages"]
-        assert second[-1]["role"] == "tool" and second[-1]["content"] == tool_row[1]
 
 
 # ---------------------------------------------------------------------------------------------------- conversations

@@ -15,8 +15,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,9 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from vector_desktop.ai.client import estimate_tokens
 from vector_desktop.ai.models import ModelInfo
-from vector_desktop.ai.types import ChatMessage
 from vector_desktop.domain.chat import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -36,6 +32,25 @@ from vector_desktop.domain.chat import (
     Role,
     SearchHit,
 )
+from vector_desktop.presentation.chat_actions import MessageAction as MessageAction
+from vector_desktop.presentation.chat_actions import message_actions as message_actions
+from vector_desktop.presentation.chat_format import LOCAL_PREFIX as LOCAL_PREFIX
+from vector_desktop.presentation.chat_format import format_context as format_context
+from vector_desktop.presentation.chat_format import format_cost as format_cost
+from vector_desktop.presentation.chat_format import format_tokens as format_tokens
+from vector_desktop.presentation.chat_format import header_text as header_text
+from vector_desktop.presentation.chat_format import is_free as is_free
+from vector_desktop.presentation.chat_format import is_local_model as is_local_model
+from vector_desktop.presentation.chat_format import model_label as model_label
+from vector_desktop.presentation.chat_format import model_name as model_name
+from vector_desktop.presentation.chat_format import model_price_text as model_price_text
+from vector_desktop.presentation.chat_format import price_note as price_note
+from vector_desktop.presentation.chat_format import rough_tokens as rough_tokens
+from vector_desktop.presentation.chat_format import status_text as status_text
+from vector_desktop.presentation.chat_format import time_text as time_text
+from vector_desktop.presentation.chat_format import usage_text as usage_text
+from vector_desktop.presentation.chat_tool_rows import call_of, display_markdown, tool_details, tool_header
+from vector_desktop.presentation.chat_tool_rows import tool_status_text as tool_status_text
 from vector_desktop.presentation.time_text import relative_time_text as relative_time_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -45,168 +60,6 @@ _OLDEST = datetime.min.replace(tzinfo=UTC)
 
 def _tr(text: str, context: str = "ChatModels") -> str:
     return QCoreApplication.translate(context, text)
-
-
-# ---------------------------------------------------------------------------------------------------- formatting
-
-
-def format_tokens(count: int) -> str:
-    return QLocale().toString(int(count))
-
-
-def format_cost(cost: float | None) -> str:
-    """USD with as many decimals as a small amount needs: $1.25, $0.0123, $0.000123."""
-    if cost is None:
-        return ""
-    if cost == 0:
-        return "$0"
-    if cost >= 1:
-        return f"${cost:,.2f}"
-    if cost >= 0.01:
-        return f"${cost:.4f}".rstrip("0").rstrip(".")
-    return f"${cost:.6f}".rstrip("0").rstrip(".")
-
-
-def format_context(tokens: int | None) -> str:
-    if not tokens:
-        return ""
-    if tokens >= 1_000_000:
-        return f"{tokens / 1_000_000:g}M"
-    if tokens >= 1000:
-        return f"{round(tokens / 1000):g}k"
-    return str(tokens)
-
-
-def _price(value: float) -> str:
-    return f"${value:g}"
-
-
-def model_price_text(info: ModelInfo) -> str:
-    prompt, completion = info.prompt_price_per_m, info.completion_price_per_m
-    if prompt is None or completion is None:
-        return ""
-    if prompt == 0 and completion == 0:
-        return _tr("free")
-    return _tr("%1 / %2 per M").replace("%1", _price(prompt)).replace("%2", _price(completion))
-
-
-def model_label(info: ModelInfo) -> str:
-    """What the model picker shows: name · context · price."""
-    parts = [info.name or info.id]
-    context = format_context(info.context_length)
-    if context:
-        parts.append(_tr("%1 context").replace("%1", context))
-    price = model_price_text(info)
-    if price:
-        parts.append(price)
-    return " · ".join(parts)
-
-
-LOCAL_PREFIX = "local:"
-
-
-def rough_tokens(chars: int, messages: int) -> int:
-    """LLMClient's estimate (ai.client.estimate_tokens: characters / 4 plus 4 per message) for `messages` texts of
-    `chars` characters in all, when only their sizes are known (conversation totals come from SQL)."""
-    return max(chars, 0) // 4 + 4 * max(messages, 0)
-
-
-def is_local_model(model_id: str) -> bool:
-    return model_id.startswith(LOCAL_PREFIX)
-
-
-def is_free(info: ModelInfo | None) -> bool:
-    return info is not None and info.prompt_price_per_m == 0 and info.completion_price_per_m == 0
-
-
-def price_note(model_id: str, info: ModelInfo | None) -> str:
-    """Where an answer without a reported cost was made and what it cost: "on device, free", "free" or ""."""
-    if is_local_model(model_id):
-        return _tr("on device, free")
-    return _tr("free") if is_free(info) else ""
-
-
-def usage_text(message: Message, info: ModelInfo | None = None) -> str:
-    """Tokens and cost of one answer: "12 in · 5 out · $0.000123". A provider that reports no usage (the on-device
-    model) gets an estimate from the text, marked as such: "~120 tokens out (estimate), on device, free"."""
-    parts: list[str] = []
-    if message.prompt_tokens or message.completion_tokens:
-        parts.append(_tr("%1 in").replace("%1", format_tokens(message.prompt_tokens)))
-        parts.append(_tr("%1 out").replace("%1", format_tokens(message.completion_tokens)))
-    elif message.content and message.status is not MessageStatus.STREAMING:
-        estimate = estimate_tokens([ChatMessage("assistant", message.content)])
-        text = _tr("~%1 tokens out (estimate)").replace("%1", format_tokens(estimate))
-        note = price_note(message.model, info) if message.cost is None else ""
-        parts.append(f"{text}, {note}" if note else text)
-    cost = format_cost(message.cost)
-    if cost:
-        parts.append(cost)
-    return " · ".join(parts)
-
-
-def status_text(message: Message) -> str:
-    labels = {
-        MessageStatus.STREAMING: _tr("Streaming…"),
-        MessageStatus.QUEUED: _tr("Queued"),
-        MessageStatus.INTERRUPTED: _tr("Interrupted"),
-        MessageStatus.FAILED: _tr("Failed"),
-        MessageStatus.CANCELLED: _tr("Stopped"),
-    }
-    return labels.get(message.status, "")
-
-
-def model_name(model_id: str, info: ModelInfo | None) -> str:
-    """The model's human name from the catalog ("SmolLM2 135M (on this computer)"); the id when unknown."""
-    return info.name if info is not None and info.name else model_id
-
-
-def header_text(message: Message, info: ModelInfo | None = None) -> str:
-    if message.role is Role.USER:
-        return _tr("You")
-    if message.role is Role.TOOL:
-        return _tr("Tool result · %1").replace("%1", message.tool_name) if message.tool_name else _tr("Tool result")
-    if message.role is Role.SYSTEM:
-        return _tr("System")
-    if not message.model:
-        return _tr("Assistant")
-    return _tr("Assistant · %1").replace("%1", model_name(message.model, info))
-
-
-def time_text(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
-
-
-class MessageAction(enum.StrEnum):
-    COPY = "copy"
-    REGENERATE = "regenerate"
-    EDIT = "edit"
-    CONTINUE = "continue"
-    RETRY = "retry"
-    ANSWER_LOCALLY = "answer_locally"
-
-
-def message_actions(message: Message, *, busy: bool, local_available: bool) -> tuple[MessageAction, ...]:
-    """The buttons a message offers. While an answer arrives in the conversation only Copy is offered."""
-    actions: list[MessageAction] = []
-    if message.content:
-        actions.append(MessageAction.COPY)
-    if busy or message.status is MessageStatus.STREAMING:
-        return tuple(actions)
-    if message.role is Role.USER:
-        actions.append(MessageAction.EDIT)
-        if message.status is MessageStatus.QUEUED and local_available:
-            actions.append(MessageAction.ANSWER_LOCALLY)
-    elif message.role is Role.ASSISTANT:
-        if message.can_continue:
-            actions.append(MessageAction.CONTINUE)
-        if message.status is MessageStatus.COMPLETE:
-            actions.append(MessageAction.REGENERATE)
-        elif message.can_retry:
-            actions.append(MessageAction.RETRY)
-    return tuple(actions)
 
 
 # ---------------------------------------------------------------------------------------------------- conversations
@@ -348,6 +201,8 @@ class MessageRoles(enum.IntEnum):
     ACTIONS = _USER + 13  # tuple of MessageAction
     REVISION = _USER + 14  # increases whenever the row changes (size-hint cache key)
     STREAMING = _USER + 15  # bool
+    BODY = _USER + 16  # the markdown the row shows (a tool row: its arguments and result when expanded, else "")
+    EXPANDED = _USER + 17  # bool: a tool row shows its arguments and result
 
 
 _TEXT_ROLES = [
@@ -358,6 +213,15 @@ _TEXT_ROLES = [
     int(MessageRoles.MESSAGE),
     int(MessageRoles.ACTIONS),
 ]
+
+
+_TOOL_ROLES = {
+    int(MessageRoles.HEADER),
+    int(MessageRoles.STATUS_TEXT),
+    int(MessageRoles.EXPANDED),
+    int(MessageRoles.BODY),
+    int(Qt.ItemDataRole.AccessibleTextRole),
+}
 
 
 @dataclass
@@ -382,6 +246,8 @@ class MessageListModel(QAbstractListModel):
         self._busy = False
         self._local_available = False
         self._infos: dict[str, ModelInfo] = {}
+        self._expanded: set[int] = set()  # tool rows showing their arguments and result
+        self._tool_names: dict[str, tuple[str, str]] = {}  # qualified name → (real name, connector name)
 
     # -- Qt model API
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -402,6 +268,12 @@ class MessageListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         message = row.message
+        if message.role is Role.TOOL and role in _TOOL_ROLES:
+            return self._tool_data(message, role)
+        if role == MessageRoles.BODY:
+            return display_markdown(message, names=self._tool_names)
+        if role == MessageRoles.EXPANDED:
+            return False
         if role == Qt.ItemDataRole.DisplayRole or role == MessageRoles.TEXT:
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -444,6 +316,43 @@ class MessageListModel(QAbstractListModel):
 
     def _info(self, message: Message) -> ModelInfo | None:
         return self._infos.get(message.model) if message.model else None
+
+    def _tool_data(self, message: Message, role: int) -> Any:
+        call = call_of(message, self.message(message.parent_id) if message.parent_id is not None else None)
+        if role == MessageRoles.HEADER:
+            return tool_header(message, call, self._tool_names)
+        if role == MessageRoles.STATUS_TEXT:
+            return tool_status_text(message)
+        if role == MessageRoles.EXPANDED:
+            return message.id in self._expanded
+        if role == MessageRoles.BODY:
+            return tool_details(message, call) if message.id in self._expanded else ""
+        parts = [tool_header(message, call, self._tool_names), tool_status_text(message), message.error]
+        return ". ".join(p for p in parts if p)  # AccessibleTextRole
+
+    def toggle_expanded(self, message_id: int) -> bool:
+        """Show or fold a tool row's arguments and result; returns whether it is now expanded."""
+        row = self._row_of.get(message_id)
+        if row is None or self._rows[row].message.role is not Role.TOOL:
+            return False
+        expanded = message_id not in self._expanded
+        if expanded:
+            self._expanded.add(message_id)
+        else:
+            self._expanded.discard(message_id)
+        self._rows[row].revision += 1
+        self.dataChanged.emit(self.index(row), self.index(row))
+        return expanded
+
+    def set_tool_names(self, names: dict[str, tuple[str, str]]) -> None:
+        """Real tool and connector names for the tool rows (the stored name is the one the model used)."""
+        if names == self._tool_names:
+            return
+        self._tool_names = dict(names)
+        rows = [n for n, r in enumerate(self._rows) if r.message.role is Role.TOOL or r.message.tool_calls]
+        for row in rows:
+            self._rows[row].revision += 1
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     # -- reading
     def messages(self) -> list[Message]:

@@ -1,5 +1,5 @@
 """View-model of the chat panel: conversations, the open transcript, the composer's draft, sending and the answer
-actions, search, export, the outbox and tool approval.
+actions, search, export and the outbox; `tools` (ChatToolsViewModel) holds the tools choice and the approver.
 
 It listens to ChatService events. They arrive on the event-loop thread (the GUI thread with qasync); each one goes
 through a Qt signal, so an event from any other thread would be queued to the GUI thread (streamed text, the hot
@@ -45,6 +45,7 @@ from vector_desktop.presentation.chat_models import (
     price_note,
     rough_tokens,
 )
+from vector_desktop.presentation.chat_tools_viewmodel import ChatToolsViewModel
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.throttle import Throttle
 from vector_desktop.services.chat_service import ChatService
@@ -161,8 +162,6 @@ class ChatViewModel(QObject):
     conversation_deleted = Signal(str, str)  # id, title: offer Undo
     undo_available_changed = Signal(bool)
     search_finished = Signal(str, int)  # query, number of hits
-    tool_approval_requested = Signal(int, str, str)  # request id, tool name, arguments (JSON text)
-    tool_approval_finished = Signal(int)  # the request was answered or withdrawn
     online_changed = Signal(bool)
     offline_hint_changed = Signal(str)  # why messages to the chosen model wait in the outbox ("" when they do not)
     export_started = Signal(str, str)  # job id, path
@@ -239,9 +238,12 @@ class ChatViewModel(QObject):
         self._search_timer = self._timer(search_delay_ms, self._run_search)
         self._context_timer = self._timer(context_delay_ms, self._update_context_hint)
 
-        self._approvals: dict[int, asyncio.Future[bool]] = {}
-        self._approval_counter = 0
         self.deleted_id = ""
+        self.tools = ChatToolsViewModel(service, parent=self)
+        self.tools.groups_changed.connect(lambda: self.messages.set_tool_names(self.tools.tool_names()))
+        self.tools.error_occurred.connect(self.error_occurred)
+        self.conversation_selected.connect(self.tools.set_conversation)
+        self.conversation_changed.connect(lambda _conversation: self.tools.refresh())  # the model may use none
 
         self._events = _Events(self)
         self._events.added.connect(self._on_added)
@@ -761,30 +763,13 @@ class ChatViewModel(QObject):
 
     # ------------------------------------------------------------------------------------------------ tools
 
-    async def approve(self, call: Any) -> bool:
-        """ToolApprover: ask the user through the panel; False when the view-model closes first."""
-        if self._closed:
-            return False
-        self._approval_counter += 1
-        request_id = self._approval_counter
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._approvals[request_id] = future
-        self.tool_approval_requested.emit(request_id, str(call.name), str(call.arguments or "{}"))
-        try:
-            return bool(await future)
-        finally:
-            self._approvals.pop(request_id, None)
-            with contextlib.suppress(RuntimeError):
-                self.tool_approval_finished.emit(request_id)
+    def stop_tool(self, _message_id: int) -> bool:
+        """A running tool call's Stop: the service stops per conversation, so the whole answer stops with it."""
+        return self.stop()
 
-    def answer_tool(self, request_id: int, allowed: bool) -> None:
-        future = self._approvals.get(request_id)
-        if future is not None and not future.done():
-            future.set_result(bool(allowed))
-
-    @property
-    def pending_approvals(self) -> list[int]:
-        return sorted(self._approvals)
+    def retry_tool(self, message_id: int) -> asyncio.Task[Any]:
+        """Run an interrupted tool call again (the policy decides again), then continue the answer."""
+        return self._action(self._service.retry_tool_call(message_id))
 
     # ------------------------------------------------------------------------------------------------ events
 
@@ -923,7 +908,7 @@ class ChatViewModel(QObject):
         self.error_occurred.emit(_tr("Something went wrong in the chat; the log has the details."))
 
     async def aclose(self, timeout: float = 5.0) -> None:
-        """Shutdown: save the draft, withdraw tool questions, stop answers (kept as interrupted) and wait for
+        """Shutdown: save the draft, deny open tool questions, stop answers (kept as interrupted) and wait for
         the tasks to finish writing."""
         if self._closed:
             return
@@ -934,9 +919,7 @@ class ChatViewModel(QObject):
         self._closed = True
         for timer in (self._draft_timer, self._search_timer, self._context_timer):
             timer.stop()
-        for future in list(self._approvals.values()):
-            if not future.done():
-                future.set_result(False)
+        self.tools.close()
         self._service.remove_listener(self._listener)
         self._tasks.cancel_all()
         running = list(self._running)
@@ -946,8 +929,6 @@ class ChatViewModel(QObject):
     def close(self) -> None:
         """Synchronous part of shutdown (no waiting): cancel everything."""
         self._closed = True
+        self.tools.close()
         self._service.remove_listener(self._listener)
-        for future in list(self._approvals.values()):
-            if not future.done():
-                future.set_result(False)
         self._tasks.cancel_all()

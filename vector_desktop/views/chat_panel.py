@@ -1,5 +1,5 @@
 """The Chat panel: conversations on the left (search, new, rename, pin, delete with undo), the open conversation on
-the right (model picker, settings, totals, the transcript, tool approval, the composer with Send / Stop).
+the right (model picker, settings, totals, the transcript, the composer with its tools choice and Send / Stop).
 
 Thin: every decision is in ChatViewModel; this class turns clicks and keys into its calls and its signals into
 widget state."""
@@ -30,10 +30,13 @@ from vector_desktop.presentation.chat_models import (
     is_local_model,
 )
 from vector_desktop.presentation.chat_viewmodel import ChatViewModel
+from vector_desktop.views.chat_tool_rows import SpinnerTicker
+from vector_desktop.views.chat_tools_controls import ChatToolsControls
 from vector_desktop.views.conversation_delegate import ConversationDelegate
 from vector_desktop.views.conversation_settings_dialog import ConversationSettingsDialog
 from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
-from vector_desktop.views.message_delegate import MessageDelegate, SearchHitDelegate
+from vector_desktop.views.message_delegate import MessageDelegate
+from vector_desktop.views.search_hit_delegate import SearchHitDelegate
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
 WARNING_STYLE = "QLabel { color: #b26a00; }"
@@ -59,7 +62,6 @@ class ChatPanel(QWidget):
         self._stick_to_bottom = True
         self._keep_from_bottom: int | None = None
         self._adjusting_scroll = False
-        self._approvals: list[tuple[int, str, str]] = []
         self._settings_dialog: ConversationSettingsDialog | None = None
         ui = self.ui
 
@@ -86,8 +88,12 @@ class ChatPanel(QWidget):
         transcript.setSelectionMode(QListView.SelectionMode.SingleSelection)
         transcript.setUniformItemSizes(False)
         transcript.setSpacing(0)
+        self.spinner = SpinnerTicker(transcript, view_model.messages)
+        self.tools = ChatToolsControls(
+            view_model.tools, button=ui.toolsButton, label=ui.toolsLabel, notice=ui.noticeLabel, window=self
+        )
 
-        for label in (ui.errorLabel, ui.searchResultsLabel, ui.searchResultsList, ui.undoBar, ui.approvalBar):
+        for label in (ui.errorLabel, ui.searchResultsLabel, ui.searchResultsList, ui.undoBar):
             label.hide()
         ui.editBar.hide()
         ui.errorLabel.setStyleSheet(ERROR_STYLE)
@@ -142,12 +148,11 @@ class ChatPanel(QWidget):
         ui.stopButton.clicked.connect(vm.stop)
         ui.composer.textChanged.connect(self._on_composer_changed)
         ui.cancelEditButton.clicked.connect(self.cancel_edit)
-        ui.allowButton.clicked.connect(lambda: self._answer_tool(True))
-        ui.denyButton.clicked.connect(lambda: self._answer_tool(False))
         ui.transcript.customContextMenuRequested.connect(self._message_menu)
         self.delegate.action_triggered.connect(self.trigger_action)
         self.delegate.code_copy_requested.connect(self._copy)
         self.delegate.link_activated.connect(self._open_link)
+        self.delegate.tool_row_toggled.connect(vm.messages.toggle_expanded)
         bar = ui.transcript.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_scroll_range)
@@ -171,8 +176,6 @@ class ChatPanel(QWidget):
         vm.conversation_deleted.connect(self._on_conversation_deleted)
         vm.undo_available_changed.connect(self._on_undo_available)
         vm.search_finished.connect(self._on_search_finished)
-        vm.tool_approval_requested.connect(self._on_tool_approval_requested)
-        vm.tool_approval_finished.connect(self._on_tool_approval_finished)
         vm.offline_hint_changed.connect(self._on_offline_hint)
         vm.models_loaded.connect(lambda: self._on_conversation_changed(vm.current))
 
@@ -269,6 +272,7 @@ class ChatPanel(QWidget):
 
     def _on_conversation_selected(self, conversation_id: str) -> None:
         self.ui.errorLabel.hide()
+        self.tools.conversation_opened()
         self._select_in_list(conversation_id)
 
     def _select_in_list(self, conversation_id: str) -> None:
@@ -474,6 +478,10 @@ class ChatPanel(QWidget):
             vm.retry(message_id)
         elif action == MessageAction.ANSWER_LOCALLY:
             vm.answer_locally(message_id)
+        elif action == MessageAction.STOP_TOOL:
+            vm.stop_tool(message_id)
+        elif action == MessageAction.RETRY_TOOL:
+            vm.retry_tool(message_id)
 
     def _message_menu(self, position: QPoint) -> None:
         index = self.ui.transcript.indexAt(position)
@@ -486,6 +494,13 @@ class ChatPanel(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         message_id = int(index.data(MessageRoles.ID))
+        if index.data(MessageRoles.ROLE) == "tool":  # what a click on its header does, for the keyboard too
+            text = (
+                self.tr("Hide arguments and result")
+                if index.data(MessageRoles.EXPANDED)
+                else self.tr("Show arguments and result")
+            )
+            menu.addAction(text, lambda: self.vm.messages.toggle_expanded(message_id))
         for action in index.data(MessageRoles.ACTIONS) or ():
             entry = QAction(self.delegate.action_labels[action], menu)
             entry.triggered.connect(lambda _checked=False, a=action: self.trigger_action(a, message_id))
@@ -601,32 +616,6 @@ class ChatPanel(QWidget):
     def show_error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)
         self.ui.errorLabel.setVisible(bool(text))
-
-    # ------------------------------------------------------------------------------------------------ tools
-
-    def _on_tool_approval_requested(self, request_id: int, name: str, arguments: str) -> None:
-        self._approvals.append((request_id, name, arguments))
-        self._show_next_approval()
-
-    def _on_tool_approval_finished(self, request_id: int) -> None:
-        self._approvals = [a for a in self._approvals if a[0] != request_id]
-        self._show_next_approval()
-
-    def _show_next_approval(self) -> None:
-        ui = self.ui
-        if not self._approvals:
-            ui.approvalBar.hide()
-            return
-        _request_id, name, arguments = self._approvals[0]
-        shown = arguments if len(arguments) <= 400 else arguments[:400] + "…"
-        text = self.tr("The model wants to run the tool “%1” with %2. Allow it?")
-        ui.approvalLabel.setText(text.replace("%1", name).replace("%2", shown))
-        ui.approvalBar.show()
-
-    def _answer_tool(self, allowed: bool) -> None:
-        if self._approvals:
-            request_id = self._approvals[0][0]
-            self.vm.answer_tool(request_id, allowed)
 
     # ------------------------------------------------------------------------------------------------ dialogs
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QMouseEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from vector_desktop.domain.chat import Message, MessageStatus, Role
-from vector_desktop.presentation.chat_models import MessageAction, MessageRoles, SearchRoles
+from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
 from vector_desktop.presentation.markdown_render import MarkdownRenderer, RenderColors, RenderedMessage
+from vector_desktop.views.chat_tool_rows import paint_spinner, paint_tool_marker, tool_action_labels
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MARGIN_X = 14
@@ -46,41 +47,15 @@ MARGIN_Y = 8
 SPACING = 4
 BUTTON_PAD_X = 10
 MIN_BODY_WIDTH = 60
-TOOL_RESULT_LIMIT = 4000
 _CHIP_COLORS = {
     MessageStatus.STREAMING.value: ("#2563eb", "#ffffff"),
     MessageStatus.QUEUED.value: ("#b45309", "#ffffff"),
     MessageStatus.INTERRUPTED.value: ("#c2410c", "#ffffff"),
     MessageStatus.FAILED.value: ("#c62828", "#ffffff"),
     MessageStatus.CANCELLED.value: ("#6b7280", "#ffffff"),
+    MessageStatus.COMPLETE.value: ("#2e7d32", "#ffffff"),  # a tool row that ran
 }
 ERROR_COLOR = "#c62828"
-
-
-def _fence(text: str, info: str = "") -> str:
-    longest = 0
-    run = 0
-    for ch in text:
-        run = run + 1 if ch == "`" else 0
-        longest = max(longest, run)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{text}\n{fence}"
-
-
-def display_markdown(message: Message) -> str:
-    """The markdown a row shows: the content, tool calls as JSON blocks, a tool result as a code block."""
-    if message.role is Role.TOOL:
-        content = message.content
-        if len(content) > TOOL_RESULT_LIMIT:
-            content = content[:TOOL_RESULT_LIMIT] + "\n…"
-        return _fence(content)
-    parts = [message.content] if message.content else []
-    for number, url in enumerate(message.images, 1):
-        safe = url.startswith(("https://", "http://")) and not any(c in url for c in "()<> ")
-        parts.append(f"[image {number}]({url})" if safe else f"_(image {number} attached)_")
-    for call in message.tool_calls:
-        parts.append(f"**Tool call** `{call.name}`\n\n" + _fence(call.arguments or "{}", "json"))
-    return "\n\n".join(parts)
 
 
 @dataclass
@@ -111,6 +86,7 @@ class RowLayout:
 
 class MessageDelegate(QStyledItemDelegate):
     action_triggered = Signal(str, int)  # MessageAction value, message id
+    tool_row_toggled = Signal(int)  # a tool row's header was clicked: show or fold its arguments and result
     code_copy_requested = Signal(str)
     link_activated = Signal(str)
 
@@ -129,6 +105,7 @@ class MessageDelegate(QStyledItemDelegate):
             MessageAction.CONTINUE: self.tr("Continue"),
             MessageAction.RETRY: self.tr("Retry"),
             MessageAction.ANSWER_LOCALLY: self.tr("Answer on device"),
+            **tool_action_labels(),
         }
         self.copy_code_label = self.tr("Copy code")
         self.empty_answer_text = self.tr("…")
@@ -196,17 +173,23 @@ class MessageDelegate(QStyledItemDelegate):
         x = left + MARGIN_X
         y = top + MARGIN_Y
 
-        header = QRect(x, y, inner_width, bold_metrics.height())
+        button_height = metrics.height() + 8
+        tool_row = message.role is Role.TOOL  # compact: its buttons sit on the header line, no footer
+        header = QRect(x, y, inner_width, max(bold_metrics.height(), button_height if tool_row else 0))
         chip_text = str(index.data(MessageRoles.STATUS_TEXT) or "")
         chip = QRect()
         if chip_text:
             chip_width = metrics.horizontalAdvance(chip_text) + 14
-            chip = QRect(x + inner_width - chip_width, y, chip_width, bold_metrics.height())
+            chip_top = y + (header.height() - bold_metrics.height()) // 2
+            chip = QRect(x + inner_width - chip_width, chip_top, chip_width, bold_metrics.height())
         y += header.height() + SPACING
 
-        text = display_markdown(message)
+        text = str(index.data(MessageRoles.BODY) or "")
+        folded_tool = message.role is Role.TOOL and not text
         body: RenderedMessage | None = None
-        if text.strip():
+        if folded_tool:
+            body_height = -SPACING
+        elif text.strip():
             body = self.renderer.render(message.id, text, final=message.status is not MessageStatus.STREAMING)
             body.set_width(inner_width)
             body_height = int(body.height() + 0.999)
@@ -229,16 +212,17 @@ class MessageDelegate(QStyledItemDelegate):
             error = QRect(x, y, inner_width, bound.height())
             y += error.height() + SPACING
 
-        button_height = metrics.height() + 8
-        footer = QRect(x, y, inner_width, max(button_height, metrics.height()))
+        footer = QRect(x, y, inner_width, 0 if tool_row else max(button_height, metrics.height()))
         actions: list[tuple[MessageAction, QRect]] = []
-        right = footer.right()
+        right, top_of_buttons = footer.right(), footer.top()
+        if tool_row:  # left of the chip and of the spinner's place
+            right, top_of_buttons = header.right() - chip.width() - 8 - (chip.height() + 6), header.top()
         for action in reversed(row_actions):
             size = self._button_size(metrics, self.action_labels[action])
-            rect = QRect(right - size.width() + 1, footer.top(), size.width(), size.height())
+            rect = QRect(right - size.width() + 1, top_of_buttons, size.width(), size.height())
             actions.insert(0, (action, rect))
             right = rect.left() - 6
-        y += footer.height() + MARGIN_Y
+        y += footer.height() + MARGIN_Y - (SPACING if tool_row else 0)
         return RowLayout(y - top, header, chip, body_origin, body, error, footer, actions, code_buttons)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -298,19 +282,28 @@ class MessageDelegate(QStyledItemDelegate):
             highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(40)
             painter.fillRect(rect, highlight)
+        if message.role is Role.TOOL:
+            paint_tool_marker(painter, rect, palette)
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        header_rect = layout.header.adjusted(0, 0, -(layout.chip.width() + 8 if layout.chip.isValid() else 0), 0)
+        running_tool = message.role is Role.TOOL and message.status is MessageStatus.STREAMING
+        reserved = (layout.chip.width() + 8 if layout.chip.isValid() else 0) + (layout.chip.height() + 6) * running_tool
+        if message.role is Role.TOOL and layout.actions:
+            reserved = layout.header.right() - layout.actions[0][1].left() + 8
+        header_rect = layout.header.adjusted(0, 0, -reserved, 0)
         header = str(index.data(MessageRoles.HEADER) or "")
+        header = QFontMetrics(bold).elidedText(header, Qt.TextElideMode.ElideRight, max(header_rect.width(), 0))
         painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), header)
         painter.setFont(option.font)
         if layout.chip.isValid():
             self._paint_chip(painter, layout.chip, message.status.value, str(index.data(MessageRoles.STATUS_TEXT)))
+        if running_tool:
+            paint_spinner(painter, layout.chip, palette)
         if layout.body is not None:
             layout.body.draw(painter, layout.body_origin, visible, palette)  # only what can be seen
-        else:
+        elif message.role is not Role.TOOL:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
                 QRectF(layout.body_origin, QPointF(layout.header.right(), layout.body_origin.y() + 40)),
@@ -368,6 +361,8 @@ class MessageDelegate(QStyledItemDelegate):
         for button, code in layout.code_buttons:
             if button.contains(at):
                 return ("code", code)
+        if index.data(MessageRoles.ROLE) == Role.TOOL.value and layout.header.contains(at):
+            return ("tool", None)
         if layout.body is not None:
             anchor = layout.body.anchor_at(point - layout.body_origin)
             if anchor:
@@ -388,43 +383,8 @@ class MessageDelegate(QStyledItemDelegate):
             self.action_triggered.emit(str(value), int(message_id))
         elif kind == "code":
             self.code_copy_requested.emit(str(value))
+        elif kind == "tool":
+            self.tool_row_toggled.emit(int(message_id))
         else:
             self.link_activated.emit(str(value))
         return True
-
-
-class SearchHitDelegate(QStyledItemDelegate):
-    """A search hit: the conversation's title, then the snippet with the matched words highlighted."""
-
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
-        import html
-
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(4)
-        title = html.escape(str(index.data(SearchRoles.TITLE) or ""))
-        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
-        document.setHtml(
-            f'<p style="margin:0; color:{muted};"><small>{title}</small></p>'
-            f'<p style="margin:0;">{index.data(SearchRoles.SNIPPET_HTML) or ""}</p>'
-        )
-        document.setTextWidth(width)
-        return document
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        width = MessageDelegate._width(option)
-        document = self._document(option, index, width)
-        return QSize(width, int(document.size().height() + 2))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        document = self._document(option, index, option.rect.width())
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        document.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
-        painter.restore()

@@ -211,31 +211,12 @@ class Ui_ChatPanel(object):
 
         self.transcriptLayout.addWidget(self.errorLabel)
 
-        self.approvalBar = QFrame(self.transcriptPane)
-        self.approvalBar.setObjectName(u"approvalBar")
-        self.approvalBar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.approvalLayout = QHBoxLayout(self.approvalBar)
-        self.approvalLayout.setObjectName(u"approvalLayout")
-        self.approvalLabel = QLabel(self.approvalBar)
-        self.approvalLabel.setObjectName(u"approvalLabel")
-        self.approvalLabel.setTextFormat(Qt.TextFormat.PlainText)
-        self.approvalLabel.setWordWrap(True)
+        self.noticeLabel = QLabel(self.transcriptPane)
+        self.noticeLabel.setObjectName(u"noticeLabel")
+        self.noticeLabel.setWordWrap(True)
+        self.noticeLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.approvalLayout.addWidget(self.approvalLabel)
-
-        self.allowButton = QPushButton(self.approvalBar)
-        self.allowButton.setObjectName(u"allowButton")
-
-        self.approvalLayout.addWidget(self.allowButton)
-
-        self.denyButton = QPushButton(self.approvalBar)
-        self.denyButton.setObjectName(u"denyButton")
-
-        self.approvalLayout.addWidget(self.denyButton)
-
-        self.approvalLayout.setStretch(0, 1)
-
-        self.transcriptLayout.addWidget(self.approvalBar)
+        self.transcriptLayout.addWidget(self.noticeLabel)
 
         self.editBar = QFrame(self.transcriptPane)
         self.editBar.setObjectName(u"editBar")
@@ -288,6 +269,17 @@ class Ui_ChatPanel(object):
 
         self.composerRow.addWidget(self.clearAttachmentsButton)
 
+        self.toolsButton = QToolButton(self.chatArea)
+        self.toolsButton.setObjectName(u"toolsButton")
+        self.toolsButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        self.composerRow.addWidget(self.toolsButton)
+
+        self.toolsLabel = QLabel(self.chatArea)
+        self.toolsLabel.setObjectName(u"toolsLabel")
+
+        self.composerRow.addWidget(self.toolsLabel)
+
         self.contextLabel = QLabel(self.chatArea)
         self.contextLabel.setObjectName(u"contextLabel")
 
@@ -331,11 +323,10 @@ class Ui_ChatPanel(object):
         QWidget.setTabOrder(self.modelCombo, self.settingsButton)
         QWidget.setTabOrder(self.settingsButton, self.exportButton)
         QWidget.setTabOrder(self.exportButton, self.transcript)
-        QWidget.setTabOrder(self.transcript, self.allowButton)
-        QWidget.setTabOrder(self.allowButton, self.denyButton)
-        QWidget.setTabOrder(self.denyButton, self.cancelEditButton)
+        QWidget.setTabOrder(self.transcript, self.cancelEditButton)
         QWidget.setTabOrder(self.cancelEditButton, self.composer)
-        QWidget.setTabOrder(self.composer, self.stopButton)
+        QWidget.setTabOrder(self.composer, self.toolsButton)
+        QWidget.setTabOrder(self.toolsButton, self.stopButton)
         QWidget.setTabOrder(self.stopButton, self.sendButton)
 
         self.retranslateUi(ChatPanel)
@@ -434,23 +425,9 @@ class Ui_ChatPanel(object):
 #endif // QT_CONFIG(accessibility)
         self.errorLabel.setText("")
 #if QT_CONFIG(accessibility)
-        self.approvalBar.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Tool call approval", None))
+        self.noticeLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Chat notice", None))
 #endif // QT_CONFIG(accessibility)
-        self.approvalLabel.setText("")
-#if QT_CONFIG(tooltip)
-        self.allowButton.setToolTip(QCoreApplication.translate("ChatPanel", u"Let the model run this tool once", None))
-#endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(accessibility)
-        self.allowButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Allow tool call", None))
-#endif // QT_CONFIG(accessibility)
-        self.allowButton.setText(QCoreApplication.translate("ChatPanel", u"&Allow", None))
-#if QT_CONFIG(tooltip)
-        self.denyButton.setToolTip(QCoreApplication.translate("ChatPanel", u"Do not run this tool; the model is told you declined", None))
-#endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(accessibility)
-        self.denyButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Deny tool call", None))
-#endif // QT_CONFIG(accessibility)
-        self.denyButton.setText(QCoreApplication.translate("ChatPanel", u"&Deny", None))
+        self.noticeLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.editBar.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Editing a message", None))
 #endif // QT_CONFIG(accessibility)
@@ -480,6 +457,20 @@ class Ui_ChatPanel(object):
 #if QT_CONFIG(accessibility)
         self.clearAttachmentsButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Remove attached images", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.toolsButton.setToolTip(QCoreApplication.translate("ChatPanel", u"Which tools the model may use in this conversation: all, none, or the ones you choose", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.toolsButton.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Tools for this conversation", None))
+#endif // QT_CONFIG(accessibility)
+        self.toolsButton.setText(QCoreApplication.translate("ChatPanel", u"T&ools", None))
+#if QT_CONFIG(tooltip)
+        self.toolsLabel.setToolTip(QCoreApplication.translate("ChatPanel", u"How many tools are offered to the model, and the tokens their definitions add to each request", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.toolsLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Tools offered", None))
+#endif // QT_CONFIG(accessibility)
+        self.toolsLabel.setText("")
 #if QT_CONFIG(tooltip)
         self.contextLabel.setToolTip(QCoreApplication.translate("ChatPanel", u"Estimated size of the next request against the model's context", None))
 #endif // QT_CONFIG(tooltip)
