@@ -225,9 +225,9 @@ def test_history_model_filters_and_updates(qtmodeltester) -> None:  # type: igno
     assert shown() == ["create_issue"]
     proxy.set_status(None)
     proxy.set_connector("")
-    proxy.set_text("issue")
+    proxy.set_search("issue")
     assert shown() == ["create_issue", "list_issues"]
-    proxy.set_text("")
+    proxy.set_search("")
     model.upsert(action(4, "list_issues", ToolStatus.RUNNING))
     assert model.index(0, HistoryColumn.STATUS).data() == "Running"
     model.upsert(action(4, "list_issues", ToolStatus.SUCCEEDED, summary="2 issues"))

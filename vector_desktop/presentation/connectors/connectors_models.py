@@ -6,11 +6,12 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from vector_desktop.domain.connectors import ConnectorInfo, ConnectorState
 from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
 from vector_desktop.presentation.time_text import relative_time_text
+from vector_desktop.presentation.word_search import WordSearchProxy
 
 
 class ConnectorColumn(enum.IntEnum):
@@ -164,55 +165,31 @@ class ConnectorsModel(ColumnTableModel):
         return next((row for row, info in enumerate(self._rows) if info.key == key), -1)
 
 
-def end_filter_change(proxy: QSortFilterProxyModel) -> None:
-    """Re-filter rows (Qt 6.10 replaced invalidateRowsFilter, which now warns, by begin/endFilterChange)."""
-    if hasattr(proxy, "endFilterChange"):
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # pragma: no cover - older Qt
-        proxy.invalidateRowsFilter()
-
-
-def begin_filter_change(proxy: QSortFilterProxyModel) -> None:
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-
-
-class ConnectorsFilterProxy(QSortFilterProxyModel):
+class ConnectorsFilterProxy(WordSearchProxy):
     """Search over names, kinds and details; chips keep only connected, only enabled, only failing connectors."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
         self.only_connected = False
         self.only_enabled = False
         self.only_errors = False
 
-    @property
-    def search(self) -> str:
-        return " ".join(self._words)
-
-    def set_search(self, text: str) -> None:
-        words = text.lower().split()
-        if words != self._words:
-            begin_filter_change(self)
-            self._words = words
-            end_filter_change(self)
-
     def set_filters(
         self, *, connected: bool | None = None, enabled: bool | None = None, errors: bool | None = None
     ) -> None:
-        begin_filter_change(self)
-        if connected is not None:
-            self.only_connected = connected
-        if enabled is not None:
-            self.only_enabled = enabled
-        if errors is not None:
-            self.only_errors = errors
-        end_filter_change(self)
+        def change() -> None:
+            if connected is not None:
+                self.only_connected = connected
+            if enabled is not None:
+                self.only_enabled = enabled
+            if errors is not None:
+                self.only_errors = errors
+
+        self.change_filter(change)
 
     @property
     def filtering(self) -> bool:
-        return bool(self._words) or self.only_connected or self.only_enabled or self.only_errors
+        return self.searching or self.only_connected or self.only_enabled or self.only_errors
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
@@ -227,10 +204,9 @@ class ConnectorsFilterProxy(QSortFilterProxyModel):
             return False
         if self.only_errors and not info.has_error:
             return False
-        if not self._words:
+        if not self.searching:
             return True
-        haystack = f"{info.name} {info.kind.label} {info.detail} {state_text(info)}".lower()
-        return all(word in haystack for word in self._words)
+        return self.words_match(f"{info.name} {info.kind.label} {info.detail} {state_text(info)}".lower())
 
     def info_at(self, proxy_row: int) -> ConnectorInfo | None:
         index = self.index(proxy_row, 0)

@@ -6,14 +6,14 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from vector_desktop.domain.connectors import ToolAction
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.presentation.connectors.connectors_models import begin_filter_change, end_filter_change
 from vector_desktop.presentation.jobs_model import time_text
 from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
+from vector_desktop.presentation.word_search import WordSearchProxy
 
 
 class HistoryColumn(enum.IntEnum):
@@ -159,33 +159,21 @@ class HistoryModel(ColumnTableModel):
         return next((row for row, action in enumerate(self._rows) if action.id == action_id), -1)
 
 
-class HistoryFilterProxy(QSortFilterProxyModel):
+class HistoryFilterProxy(WordSearchProxy):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connector = ""
         self._status: ToolStatus | None = None
-        self._words: tuple[str, ...] = ()
 
     @property
     def filtering(self) -> bool:
-        return bool(self._connector or self._status or self._words)
+        return bool(self._connector or self._status or self.searching)
 
     def set_connector(self, key: str) -> None:
-        begin_filter_change(self)
-        self._connector = key
-        end_filter_change(self)
+        self.change_filter(lambda: setattr(self, "_connector", key))
 
     def set_status(self, status: ToolStatus | None) -> None:
-        begin_filter_change(self)
-        self._status = status
-        end_filter_change(self)
-
-    def set_text(self, text: str) -> None:
-        words = tuple(text.lower().split())
-        if words != self._words:
-            begin_filter_change(self)
-            self._words = words
-            end_filter_change(self)
+        self.change_filter(lambda: setattr(self, "_status", status))
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
@@ -198,11 +186,10 @@ class HistoryFilterProxy(QSortFilterProxyModel):
             return False
         if self._status is not None and action.status is not self._status:
             return False
-        if not self._words:
+        if not self.searching:
             return True
         text = " ".join((action.tool_name, action.qualified_name, action.connector_name, action.summary, action.error))
-        text = text.lower()
-        return all(word in text for word in self._words)
+        return self.words_match(text.lower())
 
     def action_at(self, proxy_row: int) -> ToolAction | None:
         index = self.index(proxy_row, 0)

@@ -11,11 +11,11 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.connectors.connectors_models import begin_filter_change, end_filter_change
 from vector_desktop.presentation.table_model import AnyIndex, ColumnTableModel
+from vector_desktop.presentation.word_search import WordSearchProxy
 
 
 class ToolColumn(enum.IntEnum):
@@ -181,34 +181,20 @@ class ToolsModel(ColumnTableModel):
         return self._names.get(key, key)
 
 
-class ToolsFilterProxy(QSortFilterProxyModel):
+class ToolsFilterProxy(WordSearchProxy):
     """Search (every word must appear in the tool's name, title, description or connector) and one connector."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: tuple[str, ...] = ()
         self._connector = ""
-
-    @property
-    def search(self) -> str:
-        return " ".join(self._words)
 
     @property
     def connector(self) -> str:
         return self._connector
 
-    def set_search(self, text: str) -> None:
-        words = tuple(text.lower().split())
-        if words != self._words:
-            begin_filter_change(self)
-            self._words = words
-            end_filter_change(self)
-
     def set_connector(self, key: str) -> None:
         if key != self._connector:
-            begin_filter_change(self)
-            self._connector = key
-            end_filter_change(self)
+            self.change_filter(lambda: setattr(self, "_connector", key))
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
@@ -218,10 +204,7 @@ class ToolsFilterProxy(QSortFilterProxyModel):
             spec = model.spec_at(source_row)
             if spec is None or spec.connector_key != self._connector:
                 return False
-        if not self._words:
-            return True
-        text = model.haystacks[source_row]
-        return all(word in text for word in self._words)
+        return not self.searching or self.words_match(model.haystacks[source_row])
 
     def visible_specs(self) -> list[ToolSpec]:
         out = []

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -27,8 +26,8 @@ from PySide6.QtGui import QFont
 from vector_desktop.domain.connectors import ConnectorInfo
 from vector_desktop.domain.tool_policy import Policy
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.connectors.connectors_models import begin_filter_change, end_filter_change
 from vector_desktop.presentation.connectors.tools_model import haystack
+from vector_desktop.presentation.word_search import WordSearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PolicyKey = tuple[str, str]  # (connector key, tool name); tool name "" = the connector-wide choice
@@ -356,30 +355,17 @@ def _is_checked(value: Any) -> bool:
     return int(value) == Qt.CheckState.Checked.value
 
 
-class PolicyFilterProxy(QSortFilterProxyModel):
+class PolicyFilterProxy(WordSearchProxy):
     """Search as the tool browser does: every word must appear in the tool's names, title, description or connector;
     a connector stays while one of its tools matches, and a matching connector shows all its tools."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: tuple[str, ...] = ()
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
 
-    @property
-    def search(self) -> str:
-        return " ".join(self._words)
-
-    def set_search(self, text: str) -> None:
-        words = tuple(text.lower().split())
-        if words != self._words:
-            begin_filter_change(self)
-            self._words = words
-            end_filter_change(self)
-
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
-        if not self._words or not isinstance(model, PolicyTreeModel):
+        if not self.searching or not isinstance(model, PolicyTreeModel):
             return True
-        text = model.haystack_of(model.index(source_row, 0, source_parent))
-        return all(word in text for word in self._words)
+        return self.words_match(model.haystack_of(model.index(source_row, 0, source_parent)))

@@ -94,7 +94,7 @@ class HistoryView(QObject):
         self._filter_connector()
 
     def _filter_text(self, text: str) -> None:
-        self._runs.history_proxy.set_text(text)
+        self._runs.history_proxy.set_search(text)
         self.update_state()
 
     def _filter_connector(self, _index: int = 0) -> None:
