@@ -98,6 +98,7 @@ class ChatToolbox:
         self._audit = audit
         self.approver = approver
         self._run_blocking = run_blocking
+        self._choices: dict[str, ConversationTools] = {}
         self._scrubber = scrubber or Scrubber(lambda: (), Path.home())
         self.timeout = timeout  # None: each connector's own timeout
         self.caps = caps
@@ -113,11 +114,17 @@ class ChatToolbox:
         return self._offered(ConversationTools())
 
     async def conversation_tools(self, conversation_id: str) -> ConversationTools:
-        choice: ConversationTools = await self._run_blocking(partial(self._engine.conversation_tools, conversation_id))
+        # Read once per conversation: every model request asks, and a store round trip each time was most of the
+        # toolbox's cost in a tool round (bench/tool_round.py). Choices change only through this object.
+        choice = self._choices.get(conversation_id)
+        if choice is None:
+            choice = await self._run_blocking(partial(self._engine.conversation_tools, conversation_id))
+            self._choices[conversation_id] = choice
         return choice
 
     async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
         await self._run_blocking(partial(self._engine.set_conversation_tools, conversation_id, choice))
+        self._choices[conversation_id] = choice
 
     def _offered(self, choice: ConversationTools) -> list[ToolSpec]:
         enabled = {info.key: info.enabled for info in self._connectors.connectors()}
