@@ -15,6 +15,7 @@ from vector_desktop.presentation.connectors.tools_model import SpecRole, ToolCol
 from vector_desktop.views.forms.ui_connectors_panel import Ui_ConnectorsPanel
 
 TOOLS_PAGE, EMPTY_PAGE = 0, 1
+TYPING_PAUSE_MS = 150  # while searching, the detail pane catches up after this pause
 _BADGE_STYLE = {
     "read-only": ("#e0f2fe", "#075985"),
     "destructive": ("#fee2e2", "#991b1b"),
@@ -110,6 +111,9 @@ class ToolBrowser(QObject):
             self.update_state()
 
     def _search(self, text: str) -> None:
+        # While the user types, the detail pane follows the selection after a pause, not at every keystroke:
+        # redrawing it is what pushed some keystrokes past a frame (bench/connectors.py).
+        self._detail_timer.setInterval(TYPING_PAUSE_MS)
         self._vm.tools_proxy.set_search(text)
         self.update_state()
 
@@ -138,6 +142,7 @@ class ToolBrowser(QObject):
 
     def show_selected(self) -> None:
         self._detail_timer.stop()
+        self._detail_timer.setInterval(0)
         ui = self.ui
         spec = self.selected()
         block = self._vm.network_block(self._vm.model.info(spec.connector_key)) if spec is not None else ""
