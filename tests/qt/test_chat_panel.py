@@ -6,7 +6,7 @@ Async tests run on the qasync loop; conditions are awaited with asyncio (never q
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from tests.support.chat_panel_driver import ChatPanelDriver, until
 from tests.support.sse_server import (
     ScriptedLLMServer,
     endless_tokens,
@@ -42,15 +43,6 @@ KEY = "sk-or-v1-0123456789abcdef-testkey"
 SONNET = "anthropic/claude-sonnet-4.5"
 LOCAL = "local:test-model"
 LOCAL_INFO = ModelInfo(LOCAL, "Test model (on this computer)", 2048, 0.0, 0.0)
-WAIT_S = 15.0  # a guard against hangs, not a timing assertion
-
-
-async def until(predicate: Callable[[], object], timeout: float = WAIT_S) -> None:
-    async def poll() -> None:
-        while not predicate():
-            await asyncio.sleep(0.01)
-
-    await asyncio.wait_for(poll(), timeout)
 
 
 class LocalStreamer:
@@ -67,7 +59,7 @@ class LocalStreamer:
         yield ChatChunk(finish_reason="stop", usage=Usage(3, 4, 7, 0.0), model=LOCAL)
 
 
-class Chat:
+class Chat(ChatPanelDriver):
     """One running chat panel and what it talks to."""
 
     def __init__(
@@ -120,64 +112,19 @@ class Chat:
         await self.vm.aclose()
         await self.client.aclose()
 
-    # -- what the user sees
-    def rows(self) -> list[tuple[str, str, str]]:
-        model = self.vm.messages
-        return [
-            (
-                str(model.index(r).data(MessageRoles.ROLE)),
-                str(model.index(r).data(MessageRoles.TEXT)),
-                str(model.index(r).data(MessageRoles.STATUS_TEXT)),
-            )
-            for r in range(model.rowCount())
-        ]
-
     def conversation_titles(self) -> list[str]:
         proxy = self.vm.conversations_proxy
         return [str(proxy.index(r, 0).data()) for r in range(proxy.rowCount())]
 
     # -- what the user does
-    def type_and_send(self, text: str) -> None:
-        composer = self.ui.composer
-        composer.setFocus()
-        self.qtbot.keyClicks(composer, text)
-        self.qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
     def click(self, widget: Any) -> None:
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
-    def _option(self, row: int) -> QStyleOptionViewItem:
-        transcript = self.ui.transcript
-        option = QStyleOptionViewItem()
-        option.initFrom(transcript)
-        option.widget = transcript
-        option.font = transcript.font()
-        option.rect = transcript.visualRect(self.vm.messages.index(row))
-        return option
-
-    def click_message_button(self, message_id: int, action: MessageAction) -> None:
-        """Click the button painted on a message row (the delegate hit-tests the click)."""
-        row = self.vm.messages.row_of(message_id)
-        assert row >= 0, f"message {message_id} is not in the transcript"
-        index = self.vm.messages.index(row)
-        self.ui.transcript.scrollTo(index)
-        layout = self.panel.delegate.layout(self._option(row), index, self._corner(row))
-        buttons = dict(layout.actions)
-        assert action in buttons, f"{action} is not offered; the row has {list(buttons)}"
-        self.qtbot.mouseClick(self.ui.transcript.viewport(), Qt.MouseButton.LeftButton, pos=buttons[action].center())
-
     def click_copy_code(self, message_id: int) -> None:
-        row = self.vm.messages.row_of(message_id)
-        index = self.vm.messages.index(row)
-        self.ui.transcript.scrollTo(index)
-        layout = self.panel.delegate.layout(self._option(row), index, self._corner(row))
+        layout = self.row_layout(message_id)
         assert layout.code_buttons, "no code block on this row"
         button = layout.code_buttons[0][0]
         self.qtbot.mouseClick(self.ui.transcript.viewport(), Qt.MouseButton.LeftButton, pos=button.center())
-
-    def _corner(self, row: int) -> tuple[int, int]:
-        rect = self.ui.transcript.visualRect(self.vm.messages.index(row))
-        return rect.left(), rect.top()
 
     def last_id(self, role: Role) -> int:
         for message in reversed(self.vm.messages.messages()):

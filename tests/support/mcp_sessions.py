@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
+import pytest
+
 from tests.support.fixtures_mcp import MCP_STDIO_CWD, stdio_command
+from tests.support.mcp_tool_server import HttpToolServer
 from vector_desktop.domain.connectors import ConnectorError, ElicitationRequest, ElicitationResponse
 from vector_desktop.services.connectors.mcp_session import McpEndpoint, McpSession, SessionHooks
 
@@ -75,3 +78,16 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+# Every test taking `endpoint` runs over streamable HTTP and over stdio.
+@pytest.fixture(params=["http", "stdio"], name="endpoint")
+def endpoint_fixture(request: pytest.FixtureRequest) -> Iterator[McpEndpoint]:
+    if request.param == "stdio":
+        yield stdio_endpoint()
+        return
+    server = HttpToolServer().start()
+    try:
+        yield McpEndpoint(NAME, url=server.url)
+    finally:
+        server.stop()

@@ -4,16 +4,14 @@ loop (`asyncio.run`), as the connectors runtime does."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.support.mcp_sessions import (
     NAME,
     RecordingHooks,
     ScriptedAsker,
+    endpoint_fixture,  # noqa: F401
     run_session,
-    stdio_endpoint,
 )
 from tests.support.mcp_tool_server import (
     LINK_TOKEN,
@@ -26,19 +24,6 @@ from tests.support.waiting import wait_for
 from vector_desktop.domain.connectors import ConnectorTimeout, ElicitationAction, ElicitationResponse
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.services.connectors.mcp_session import McpEndpoint, McpSession
-
-
-@pytest.fixture(params=["http", "stdio"])
-def endpoint(request: pytest.FixtureRequest) -> Iterator[McpEndpoint]:
-    if request.param == "stdio":
-        yield stdio_endpoint()
-        return
-    server = HttpToolServer().start()
-    try:
-        yield McpEndpoint(NAME, url=server.url)
-    finally:
-        server.stop()
-
 
 # ---------------------------------------------------------------------------------------------------- tools
 

@@ -7,7 +7,6 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import Iterator
 
 import pytest
 from starlette.applications import Starlette
@@ -19,6 +18,7 @@ from tests.support.fixtures_mcp import mcp_tool_server  # noqa: F401
 from tests.support.mcp_sessions import (
     NAME,
     RecordingHooks,
+    endpoint_fixture,  # noqa: F401
     pid_alive,
     run_session,
     stdio_endpoint,
@@ -37,18 +37,6 @@ from vector_desktop.domain.connectors import (
 from vector_desktop.services.connectors.mcp_session import McpEndpoint, McpSession
 
 MALFORMED = f"{NAME} sent a malformed JSON-RPC message instead of an answer."
-
-
-@pytest.fixture(params=["http", "stdio"])
-def endpoint(request: pytest.FixtureRequest) -> Iterator[McpEndpoint]:
-    if request.param == "stdio":
-        yield stdio_endpoint()
-        return
-    server = HttpToolServer().start()
-    try:
-        yield McpEndpoint(NAME, url=server.url)
-    finally:
-        server.stop()
 
 
 # ---------------------------------------------------------------------------------------------------- stdio process

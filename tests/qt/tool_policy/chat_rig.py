@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
 
+from tests.support.chat_panel_driver import ChatPanelDriver, until
 from tests.support.connectors import ConnectorsRig
 from tests.support.sse_server import DONE, ScriptedLLMServer, chunk, sse, stream_of, usage_chunk
 from vector_desktop.ai.client import LLMClient
@@ -24,7 +24,6 @@ from vector_desktop.domain.chat import Message
 from vector_desktop.domain.connectors import McpServerDraft, McpTransport
 from vector_desktop.domain.tools import ToolSpec
 from vector_desktop.gui_tools import tool_groups
-from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
 from vector_desktop.presentation.chat_viewmodel import ChatViewModel
 from vector_desktop.services.chat_service import ChatService
 from vector_desktop.services.chat_tools.toolbox import ChatToolbox
@@ -39,15 +38,6 @@ KEY = "sk-or-v1-0123456789abcdef-testkey"
 SONNET = "anthropic/claude-sonnet-4.5"
 LOCAL = "local:test-model"
 LOCAL_INFO = ModelInfo(LOCAL, "Test model (on this computer)", 2048, 0.0, 0.0)
-WAIT_S = 20.0  # a guard against hangs, not a timing assertion
-
-
-async def until(predicate: Callable[[], object], timeout: float = WAIT_S) -> None:
-    async def poll() -> None:
-        while not predicate():
-            await asyncio.sleep(0.01)
-
-    await asyncio.wait_for(poll(), timeout)
 
 
 def tool_call_stream(call_id: str, name: str, arguments: dict[str, Any]) -> Any:
@@ -74,7 +64,7 @@ class LocalStreamer:
         yield ChatChunk(finish_reason="stop", usage=Usage(3, 4, 7, 0.0), model=LOCAL)
 
 
-class ToolsChat:
+class ToolsChat(ChatPanelDriver):
     def __init__(self, qtbot: Any, rig: ConnectorsRig, server: ScriptedLLMServer, mcp_url: str) -> None:
         self.qtbot = qtbot
         self.rig = rig
@@ -138,47 +128,6 @@ class ToolsChat:
     async def close(self) -> None:
         await self.vm.aclose()
         await self.client.aclose()
-
-    # -- what the user sees
-    def rows(self) -> list[tuple[str, str, str]]:
-        model = self.vm.messages
-        return [
-            (
-                str(model.index(r).data(MessageRoles.ROLE)),
-                str(model.index(r).data(MessageRoles.TEXT)),
-                str(model.index(r).data(MessageRoles.STATUS_TEXT)),
-            )
-            for r in range(model.rowCount())
-        ]
-
-    def type_and_send(self, text: str) -> None:
-        composer = self.ui.composer
-        composer.setFocus()
-        self.qtbot.keyClicks(composer, text)
-        self.qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    def _option(self, row: int) -> QStyleOptionViewItem:
-        transcript = self.ui.transcript
-        option = QStyleOptionViewItem()
-        option.initFrom(transcript)
-        option.widget = transcript
-        option.font = transcript.font()
-        option.rect = transcript.visualRect(self.vm.messages.index(row))
-        return option
-
-    def row_layout(self, message_id: int) -> Any:
-        row = self.vm.messages.row_of(message_id)
-        assert row >= 0, f"message {message_id} is not in the transcript"
-        index = self.vm.messages.index(row)
-        self.ui.transcript.scrollTo(index)
-        rect = self.ui.transcript.visualRect(index)
-        return self.panel.delegate.layout(self._option(row), index, (rect.left(), rect.top()))
-
-    def click_message_button(self, message_id: int, action: MessageAction) -> None:
-        buttons = dict(self.row_layout(message_id).actions)
-        assert action in buttons, f"{action} is not offered; the row has {list(buttons)}"
-        viewport = self.ui.transcript.viewport()
-        self.qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=buttons[action].center())
 
     def click_row_header(self, message_id: int) -> None:
         header = self.row_layout(message_id).header
