@@ -135,7 +135,10 @@ class GuiSession:
         from vector_desktop.gui_tools import build_chat_tools
 
         # The chat was built first: it gets its tools now that the connectors exist.
-        self.chat_tools = await build_chat_tools(core, self.chat_service, self.chat_vm, self.connectors, self.scrubber)
+        self.chat_tools = await build_chat_tools(
+            core, self.chat_service, self.chat_vm, self.connectors, self.scrubber,
+            jobs=self.pool, registry=self.task_registry,
+        )  # fmt: skip
         self.closers.append(self.chat_tools.close)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()

@@ -78,7 +78,11 @@ async def build_chat_tools(
     scrubber: Any = None,
     *,
     run_blocking: Callable[[Callable[[], Any]], Any] | None = None,
+    jobs: Any = None,
+    registry: Any = None,
 ) -> ChatTools:
+    """`jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel)."""
+    from vector_desktop.services.chat_tools.long_calls import LongCalls
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.tool_policy.audit import AuditLog
     from vector_desktop.services.tool_policy.engine import PolicyEngine
@@ -97,6 +101,10 @@ async def build_chat_tools(
     audit = AuditLog(core.paths.data_dir / AUDIT_FILE)
     tools_vm = chat_vm.tools
     chat_tools = ChatTools(engine, audit, None, chat_service, chat_vm)
+    long_calls = None
+    if jobs is not None and registry is not None:
+        long_calls = LongCalls(jobs)
+        long_calls.register(registry)
     toolbox = ChatToolbox(
         connectors.service,
         connectors.runtime,
@@ -105,6 +113,7 @@ async def build_chat_tools(
         approver=tools_vm.approver,
         run_blocking=run_blocking,
         scrubber=scrubber,
+        long_calls=long_calls,
     )
     chat_tools.toolbox = toolbox
     chat_service.set_tools(toolbox)

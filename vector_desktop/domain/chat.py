@@ -194,6 +194,7 @@ class ToolOutcome:
     duration_ms: int | None = None
     error: str = ""
     connector_name: str = ""
+    images: tuple[str, ...] = ()  # images the tool returned, as data URLs, sent to the model as image parts
 
     @property
     def ran(self) -> bool:

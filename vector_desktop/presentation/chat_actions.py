@@ -14,7 +14,7 @@ class MessageAction(enum.StrEnum):
     CONTINUE = "continue"
     RETRY = "retry"
     ANSWER_LOCALLY = "answer_locally"
-    STOP_TOOL = "stop_tool"  # a running tool call (stops the conversation's run: the service stops per conversation)
+    STOP_TOOL = "stop_tool"  # a running tool call: stops that call alone, the answer goes on
     RETRY_TOOL = "retry_tool"  # a tool call cut by a crash or quit: run it again (the policy applies again)
 
 

@@ -115,7 +115,8 @@ def tool_status_text(message: Message) -> str:
     text = labels.get(message.status, "")
     if message.finish_reason == TOOL_NOT_RUN:
         return _tr("Not run")
-    if message.status is MessageStatus.COMPLETE and message.finish_reason in _OTHER_ENDINGS:
+    ended = message.status in (MessageStatus.COMPLETE, MessageStatus.FAILED)
+    if ended and message.finish_reason in _OTHER_ENDINGS:
         text = _OTHER_ENDINGS[message.finish_reason]()
     duration = duration_ms_text(duration_ms(message))
     return f"{text} · {duration}" if duration and message.status is not MessageStatus.INTERRUPTED else text

@@ -763,9 +763,9 @@ class ChatViewModel(QObject):
 
     # ------------------------------------------------------------------------------------------------ tools
 
-    def stop_tool(self, _message_id: int) -> bool:
-        """A running tool call's Stop: the service stops per conversation, so the whole answer stops with it."""
-        return self.stop()
+    def stop_tool(self, message_id: int) -> bool:
+        """A running tool call's Stop: that call alone stops; the model is told and the answer goes on."""
+        return self._service.stop_tool_call(message_id)
 
     def retry_tool(self, message_id: int) -> asyncio.Task[Any]:
         """Run an interrupted tool call again (the policy decides again), then continue the answer."""

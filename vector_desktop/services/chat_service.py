@@ -52,6 +52,7 @@ from vector_desktop.services.chat_tool_rounds import (
     Stopped,
     ToolRounds,
     as_provider,
+    tool_images_message,
 )
 
 log = logging.getLogger(__name__)
@@ -408,6 +409,10 @@ class ChatService:
             stopped = True
         return stopped
 
+    def stop_tool_call(self, message_id: int) -> bool:
+        """Stop one running tool call (by its tool row); the model is told and the answer goes on."""
+        return self._rounds.stop_call(message_id)
+
     def shutdown(self) -> None:
         """App closing: cancel every answer in progress; each is saved as interrupted (Continue works later)."""
         for run in list(self._runs.values()):
@@ -644,7 +649,11 @@ class ChatService:
         answered = {m.tool_call_id for m in page if m.role is Role.TOOL and m.status in ANSWERED}
         called: set[str] = set()
         history: list[ChatMessage] = []
+        tool_images: list[ImagePart] = []
         for message in page:
+            if tool_images and message.role is not Role.TOOL:
+                history.append(tool_images_message(tool_images))
+                tool_images = []
             if message.role is Role.USER:
                 images = tuple(ImagePart(url) for url in message.images)
                 history.append(ChatMessage("user", message.content, images=images))
@@ -660,6 +669,9 @@ class ChatService:
                 history.append(
                     ChatMessage("tool", message.content, tool_call_id=message.tool_call_id, name=message.tool_name)
                 )
+                tool_images.extend(ImagePart(url) for url in message.images)
+        if tool_images:
+            history.append(tool_images_message(tool_images))
         return history
 
     async def _stream_into(

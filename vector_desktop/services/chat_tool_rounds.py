@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from vector_desktop.ai.errors import ToolsNotSupportedError
-from vector_desktop.ai.types import ChatChunk, LLMSettings, ToolCall
+from vector_desktop.ai.types import ChatChunk, ChatMessage, ImagePart, LLMSettings, ToolCall
 from vector_desktop.ai.types import ToolSpec as WireToolSpec
 from vector_desktop.domain.chat import (
     ChatError,
@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 
 STOPPED_BY_SHUTDOWN = "The answer was cut off because the app was closing."
 TOOL_STOPPED = "You stopped this tool call."
+TOOL_STOPPED_FOR_MODEL = (
+    "The user stopped this tool call before it finished; whether it had any effect is not known. Do not call it "
+    "again unless the user asks."
+)
 TOOL_CUT_BY_SHUTDOWN = "The app was closing during this tool call; it was not run again."
 NO_TOOLS_ON_DEVICE = "The on-device model cannot use tools, so it answers without them."
 NO_TOOLS_ON_SERVER = "{model} does not accept tools, so it answers without them."
@@ -68,6 +72,15 @@ class Stopped(Exception):
     """The user pressed Stop while a stream or tool call was under way."""
 
 
+TOOL_IMAGES = "The images the tool calls above returned."
+
+
+def tool_images_message(images: list[ImagePart]) -> ChatMessage:
+    """Images tools returned, sent as image parts: model APIs take images in user messages, not in tool results,
+    so they follow the round's tool results in one user message (the on-device model drops them)."""
+    return ChatMessage("user", TOOL_IMAGES, images=tuple(images))
+
+
 def wire_spec(spec: ToolSpec) -> WireToolSpec:
     """A tool as the model API takes it (OpenAI `tools` entry), under its qualified name."""
     return WireToolSpec(spec.qualified_name, spec.description or spec.display_title, spec.input_schema)
@@ -80,6 +93,21 @@ class ToolRounds:
         self._service = service
         self._told: set[str] = set()  # conversations told that their model answers without tools
         self.refusing_models: set[str] = set()  # models whose server refused `tools` (this session)
+        self._calls: dict[int, asyncio.Task[ToolOutcome]] = {}  # running calls by tool row id
+        self._stopping: set[int] = set()
+
+    def running_calls(self) -> set[int]:
+        return set(self._calls)
+
+    def stop_call(self, row_id: int) -> bool:
+        """Stop one running tool call (its row's Stop): the call is cancelled, its row ends "Stopped", the model is
+        told the user stopped it, and the answer goes on. False when that call is not running."""
+        task = self._calls.get(row_id)
+        if task is None or task.done():
+            return False
+        self._stopping.add(row_id)
+        task.cancel()
+        return True
 
     # ------------------------------------------------------------------------------------------------ offering
 
@@ -212,7 +240,7 @@ class ToolRounds:
             service._emit("message_changed", row)
         run.last_message = row
         try:
-            outcome = await service._interruptible(run, self._outcome(assistant.conversation_id, record))
+            outcome = await service._interruptible(run, self._stoppable(row.id, assistant.conversation_id, record))
         except Stopped:
             await self._end_row(row, MessageStatus.CANCELLED, TOOL_STOPPED, ToolStatus.CANCELLED.value)
             raise
@@ -227,9 +255,28 @@ class ToolRounds:
             "finish_reason": outcome.label,
             "provider": outcome.connector_name,
         }
+        if outcome.images:
+            values["images"] = outcome.images
         finished: Message = await service._run_blocking(service._repo.update_message, row.id, **values)
         service._emit("message_failed" if failed and finished.error else "message_finished", finished)
         return finished
+
+    async def _stoppable(self, row_id: int, conversation_id: str, record: ToolCallRecord) -> ToolOutcome:
+        """The call in a task of its own, so that its row's Stop cancels it alone (not the answer)."""
+        task = asyncio.ensure_future(self._outcome(conversation_id, record))
+        self._calls[row_id] = task
+        try:
+            return await task
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if row_id in self._stopping and task.cancelled() and not (current is not None and current.cancelling()):
+                return ToolOutcome(TOOL_STOPPED_FOR_MODEL, status=ToolStatus.CANCELLED, error=TOOL_STOPPED)
+            if not task.done():
+                task.cancel()
+            raise
+        finally:
+            self._calls.pop(row_id, None)
+            self._stopping.discard(row_id)
 
     async def _end_row(self, row: Message, status: MessageStatus, error: str, label: str) -> None:
         service = self._service

@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from tests.integration.chat_tools.toolrig import ToolRig
+from tests.integration.chat_tools.toolrig import CHART_PNG, ToolRig
 from tests.integration.chat_tools.toolrig import recording_mcp as _recording_mcp  # noqa: F401
 from tests.integration.chat_tools.toolrig import tool_rig as _tool_rig  # noqa: F401
 from tests.support.connectors import eventually
 from tests.support.connectors import open_connectors as _open_connectors  # noqa: F401
 from tests.support.fixtures_ai import collect_garbage_on_gui_thread as _gc_fixture  # noqa: F401
 from tests.support.fixtures_ai import sse_server as _sse_server_fixture  # noqa: F401
+from tests.support.jobs import Recorder as JobRecorder
 from tests.support.sse_server import (
     DONE,
     ScriptedLLMServer,
@@ -34,10 +35,15 @@ from vector_desktop.ai.client import LLMClient
 from vector_desktop.ai.providers import ProviderConfig
 from vector_desktop.ai.types import LLMSettings
 from vector_desktop.domain.chat import ChatListener, Message, MessageStatus, Role, ToolCallRecord
+from vector_desktop.domain.jobs import JobState
 from vector_desktop.domain.tool_policy import ConversationTools
 from vector_desktop.domain.tools import ToolStatus
+from vector_desktop.jobs.pool import JobPool
+from vector_desktop.jobs.registry import TaskRegistry
 from vector_desktop.services.chat_service import ChatService
+from vector_desktop.services.chat_tools.long_calls import CHAT_TOOL_CALL, STOPPED_FROM_JOBS, LongCalls
 from vector_desktop.store.chat_repository import ChatRepository
+from vector_desktop.store.job_repository import JobRepository
 
 SONNET = "anthropic/claude-sonnet-4.5"
 LOCAL = "local:tiny"
@@ -305,3 +311,62 @@ async def test_stop_during_a_tool_call(
     sse_server.add(text_stream(["ok"]))
     await service.send(conversation.id, "never mind")
     assert [m["role"] for m in sse_server.chat_requests()[-1].json["messages"]] == ["user", "user"]
+
+
+@pytest.mark.asyncio
+async def test_images_a_tool_returns_go_to_the_model_as_image_parts_after_the_results(
+    service: ChatService, tool_rig: ToolRig, sse_server: ScriptedLLMServer, repo: ChatRepository
+) -> None:
+    name = tool_rig.name("render_chart")
+    sse_server.add(tool_call_reply("call_1", name, '{"title": "Sales"}'), text_stream(["A rising line."]))
+    conversation = await service.create_conversation()
+    answer = await service.send(conversation.id, "Chart the sales")
+    assert answer.content == "A rising line."
+    [row] = [m for m in repo.messages_page(conversation.id) if m.role is Role.TOOL]
+    assert row.images == (f"data:image/png;base64,{CHART_PNG}",)
+    assert "is attached after these results" in row.content
+    sent = sse_server.chat_requests()[1].json["messages"]
+    assert [m["role"] for m in sent] == ["user", "assistant", "tool", "user"]
+    parts = sent[-1]["content"]
+    assert [p["type"] for p in parts] == ["text", "image_url"]
+    assert parts[1]["image_url"]["url"] == f"data:image/png;base64,{CHART_PNG}"
+
+
+@pytest.mark.asyncio
+async def test_a_long_call_becomes_a_job_and_cancelling_the_job_stops_only_that_call(
+    service: ChatService, tool_rig: ToolRig, sse_server: ScriptedLLMServer, repo: ChatRepository
+) -> None:
+    registry = TaskRegistry()
+    pool = JobPool(registry, JobRepository(tool_rig.connectors.core.store.sessions), workers=1)
+    jobs = JobRecorder()
+    pool.add_listener(jobs)
+    long_calls = LongCalls(pool, after_s=0.2)
+    long_calls.register(registry)
+    tool_rig.toolbox.long_calls = long_calls
+    try:
+        sse_server.add(
+            tool_call_reply("call_1", tool_rig.name("slow_tool"), '{"seconds": 30, "step": 0.1}'),
+            text_stream(["Stopped it."]),
+        )
+        conversation = await service.create_conversation()
+        task = asyncio.ensure_future(service.send(conversation.id, "Be slow"))
+        while not jobs.snapshots:
+            await asyncio.sleep(0.02)
+        job = jobs.snapshots[0]
+        assert (job.task_name, job.title) == (CHAT_TOOL_CALL, f"Tool call: {tool_rig.name('slow_tool')}")
+        await asyncio.get_running_loop().run_in_executor(None, jobs.wait_state, job.id, JobState.RUNNING)
+        pool.cancel(job.id)
+        answer = await asyncio.wait_for(task, 30)
+        assert answer.content == "Stopped it."  # the answer went on
+        [row] = [m for m in repo.messages_page(conversation.id) if m.role is Role.TOOL]
+        assert (row.status, row.finish_reason, row.error) == (MessageStatus.FAILED, "cancelled", STOPPED_FROM_JOBS)
+        told = sse_server.chat_requests()[1].json["messages"][-1]
+        assert told["role"] == "tool" and "stopped this tool call (from the Jobs panel)" in told["content"]
+        assert jobs.wait_finished(job.id).state is JobState.CANCELLED
+        eventually(lambda: [a.status for a in tool_rig.actions()] == [ToolStatus.CANCELLED], "the run is cancelled")
+        # A short call never becomes a job.
+        sse_server.add(tool_call_reply("call_2", tool_rig.name("jira__search"), '{"jql": "x"}'), text_stream(["ok"]))
+        await service.send(conversation.id, "Search")
+        assert {s.id for s in jobs.snapshots} == {job.id}
+    finally:
+        pool.shutdown(2.0)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from vector_desktop.domain.tools import AuthRequest, ToolResult, ToolStatus
-from vector_desktop.services.chat_tools.results import ResultCaps, text_for_model
+from vector_desktop.services.chat_tools.results import ResultCaps, images_for_model, text_for_model
 
 
-def test_images_become_a_note_and_embedded_resources_text_with_their_uri() -> None:
+def test_images_go_as_image_parts_and_embedded_resources_as_text_with_their_uri() -> None:
     result = ToolResult(
         ToolStatus.SUCCEEDED,
         content=(
@@ -24,9 +24,34 @@ def test_images_become_a_note_and_embedded_resources_text_with_their_uri() -> No
         "Resource file:///notes.md:",
         "# Notes",
         "Link to the resource https://example.com/doc (Doc)",
-        "[An image (image/png, 300 bytes) was left out of this text.]",
+        "[An image (image/png, 300 bytes) is attached after these results.]",
         "[The resource file:///a.bin (application/zip, 3 bytes) was left out of this text.]",
     ]
+    assert images_for_model(result) == ("data:image/png;base64," + "A" * 400,)
+
+
+def test_images_beyond_the_caps_or_of_other_types_are_left_out_with_a_note() -> None:
+    result = ToolResult(
+        ToolStatus.SUCCEEDED,
+        content=(
+            {"type": "image", "data": "A" * 40, "mimeType": "image/png"},
+            {"type": "image", "data": "B" * 40, "mimeType": "image/jpeg"},
+            {"type": "image", "data": "C" * 400, "mimeType": "image/png"},
+            {"type": "image", "data": "D" * 40, "mimeType": "image/tiff"},
+            {"type": "audio", "data": "E" * 40, "mimeType": "audio/wav"},
+        ),
+    )
+    caps = ResultCaps(max_images=1, max_image_bytes=100)
+    assert images_for_model(result, caps) == ("data:image/png;base64," + "A" * 40,)
+    assert text_for_model("t", result, caps).splitlines() == [
+        "[An image (image/png, 30 bytes) is attached after these results.]",
+        "[An image (image/jpeg, 30 bytes) was left out.]",
+        "[An image (image/png, 300 bytes) was left out.]",
+        "[An image (image/tiff, 30 bytes) was left out.]",
+        "[An audio (audio/wav, 30 bytes) was left out.]",
+    ]
+    failed = ToolResult(ToolStatus.FAILED, content=result.content, error="boom")
+    assert images_for_model(failed) == ()
 
 
 def test_rows_and_bytes_are_capped_and_the_text_says_how_much_was_cut() -> None:

@@ -22,6 +22,7 @@ from vector_desktop.domain.tool_policy import ApprovalAnswer, ApprovalRequest, G
 from vector_desktop.services.chat_tools.toolbox import ChatToolbox
 
 DESTRUCTIVE = "delete_issue"
+CHART_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 
 
 @dataclass
@@ -90,6 +91,21 @@ def recording_server() -> RecordingServer:
         name=DESTRUCTIVE,
         description="Delete an issue for good.",
         annotations=types.ToolAnnotations(destructive_hint=True, read_only_hint=False),
+    )
+
+    def render_chart(title: str = "") -> types.CallToolResult:
+        return types.CallToolResult(
+            content=[
+                types.TextContent(type="text", text=f"Chart: {title}"),
+                types.ImageContent(type="image", data=CHART_PNG, mime_type="image/png"),
+            ]
+        )
+
+    server.add_tool(
+        render_chart,
+        name="render_chart",
+        description="Draw a chart.",
+        annotations=types.ToolAnnotations(read_only_hint=True),
     )
     return server
 

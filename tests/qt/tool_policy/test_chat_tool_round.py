@@ -14,6 +14,7 @@ from tests.qt.tool_policy.chat_rig import LOCAL, open_tools_chat, tool_call_stre
 from tests.support.sse_server import text_stream
 from vector_desktop.domain.chat import MessageStatus, Role, ToolCallRecord
 from vector_desktop.domain.tool_policy import TOOL_DENIED, ConversationTools
+from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
 
 ARGUMENTS = {"input": {"title": "Login broken", "team_id": "team-a"}}
@@ -95,17 +96,28 @@ async def test_stop_on_a_running_tool_row_stops_the_call(
 ) -> None:
     async with open_tools_chat(qtbot, connectors_rig, sse_server, mcp_http_server) as chat:
         spec = chat.spec("slow_tool")
-        sse_server.add(tool_call_stream("call_1", spec.qualified_name, {"seconds": 60, "step": 0.2}))
+        sse_server.add(
+            tool_call_stream("call_1", spec.qualified_name, {"seconds": 60, "step": 0.2}),
+            text_stream(["I stopped waiting for it."]),
+        )
         chat.type_and_send("Take your time")
         qtbot.mouseClick((await chat.approval_dialog()).ui.allowOnceButton, Qt.MouseButton.LeftButton)
         await until(lambda: bool(chat.panel.spinner.running))  # the running row spins
+        history = connectors_rig.service.history
+        await until(lambda: any(a.status is ToolStatus.RUNNING for a in connectors_rig.run(history())))
         (tool,) = tool_rows(chat)
         chat.click_message_button(tool.id, MessageAction.STOP_TOOL)
         await until(lambda: chat.message(tool.id).status is not MessageStatus.STREAMING)
+        # That call alone stopped: the model is told, and its answer streams.
+        await until(lambda: chat.rows()[-1] == ("assistant", "I stopped waiting for it.", ""))
         await until(lambda: not chat.vm.busy)
         index = chat.vm.messages.index(chat.vm.messages.row_of(tool.id))
         assert index.data(MessageRoles.STATUS_TEXT).startswith("Stopped")
         assert not chat.panel.spinner.running
+        told = sse_server.chat_requests()[1].json["messages"][-1]
+        assert told["role"] == "tool" and "The user stopped this tool call" in told["content"]
+        audit = [json.loads(line) for line in chat.audit_path.read_text(encoding="utf-8").splitlines()]
+        assert [(a["qualified_name"], a["status"]) for a in audit] == [(spec.qualified_name, "cancelled")]
 
 
 @pytest.mark.asyncio

@@ -1,5 +1,6 @@
-"""A tool run turned into the text the model is sent: structured content as JSON (else the text content), images
-as a note, embedded resources as text with their URI, capped by rows and bytes with a line saying what was cut."""
+"""A tool run turned into what the model is sent: structured content as JSON (else the text content), embedded
+resources as text with their URI, capped by rows and bytes with a line saying what was cut; images as image parts
+(data URLs, a few and not too large), each named by a line of the text, and anything else left out with a note."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from vector_desktop.domain.tools import ToolResult, ToolStatus
 
 MAX_BYTES = 16_000
 MAX_ROWS = 100
+MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 4_000_000  # per image, decoded
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})  # what vision models accept
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,27 @@ class ResultCaps:
 
     max_bytes: int = MAX_BYTES
     max_rows: int = MAX_ROWS
+    max_images: int = MAX_IMAGES
+    max_image_bytes: int = MAX_IMAGE_BYTES
+
+
+def images_for_model(result: ToolResult, caps: ResultCaps = ResultCaps()) -> tuple[str, ...]:
+    """The images of a successful run the model is sent as image parts (data URLs), in order, within the caps."""
+    if result.status is not ToolStatus.SUCCEEDED:
+        return ()
+    sent = [b for b in result.content if _sendable(b, caps)][: caps.max_images]
+    return tuple(f"data:{b['mimeType']};base64,{b['data']}" for b in sent)
+
+
+def _sendable(block: dict[str, Any], caps: ResultCaps) -> bool:
+    data = block.get("data")
+    return (
+        block.get("type") == "image"
+        and block.get("mimeType") in IMAGE_TYPES
+        and isinstance(data, str)
+        and bool(data)
+        and len(data) * 3 // 4 <= caps.max_image_bytes
+    )
 
 
 def text_for_model(name: str, result: ToolResult, caps: ResultCaps = ResultCaps()) -> str:
@@ -35,13 +60,14 @@ def text_for_model(name: str, result: ToolResult, caps: ResultCaps = ResultCaps(
 
 
 def _body(result: ToolResult, caps: ResultCaps) -> str:
-    notes = [note for block in result.content if (note := _note_for(block))]
+    sent = {id(b) for b in [b for b in result.content if _sendable(b, caps)][: caps.max_images]}
+    notes = [note for block in result.content if (note := _note_for(block, id(block) in sent))]
     if result.structured is not None:
         text = _capped_json(result.structured, caps)
     else:
         parts = [_block_text(block) for block in result.content] if result.content else [result.text]
         text = _cap_bytes("\n".join(p for p in parts if p), caps.max_bytes)
-    return "\n".join([text, *notes]) if notes else text
+    return "\n".join(part for part in (text, *notes) if part)
 
 
 def _block_text(block: dict[str, Any]) -> str:
@@ -60,12 +86,13 @@ def _block_text(block: dict[str, Any]) -> str:
     return ""
 
 
-def _note_for(block: dict[str, Any]) -> str:
+def _note_for(block: dict[str, Any], sent_as_image: bool = False) -> str:
     """A line for content the model is not sent as text (images, audio, binary resources)."""
     kind = block.get("type")
     if kind in ("image", "audio"):
         size = len(str(block.get("data") or "")) * 3 // 4
-        return f"[An {kind} ({block.get('mimeType', 'unknown type')}, {size:,} bytes) was left out of this text.]"
+        what = f"An {kind} ({block.get('mimeType', 'unknown type')}, {size:,} bytes)"
+        return f"[{what} is attached after these results.]" if sent_as_image else f"[{what} was left out.]"
     if kind == "resource":
         resource = block.get("resource") or {}
         if "blob" in resource:

@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 from vector_desktop.domain.chat import ToolOutcome
 from vector_desktop.domain.connectors import ActionFilter, ConnectorError, ToolAction
-from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntime
+from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolSource
 from vector_desktop.domain.tool_policy import (
     TOOL_DENIED,
     ApprovalAnswer,
@@ -31,7 +31,8 @@ from vector_desktop.domain.tool_policy import (
     DecisionKind,
 )
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
-from vector_desktop.services.chat_tools.results import ResultCaps, text_for_model
+from vector_desktop.services.chat_tools.long_calls import STOPPED_FROM_JOBS, LongCalls
+from vector_desktop.services.chat_tools.results import ResultCaps, images_for_model, text_for_model
 from vector_desktop.services.connectors.tool_runs import CANCELLED, scrub_arguments, status_of
 from vector_desktop.services.scrubber import Scrubber
 
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 RunBlocking = Callable[[Callable[[], Any]], Awaitable[Any]]
 NOT_ASKED = "no one could be asked"
+STOPPED_FROM_JOBS_FOR_MODEL = (
+    "The user stopped this tool call (from the Jobs panel) before it finished; whether it had any effect is not "
+    "known. Do not call it again unless the user asks."
+)
 
 
 class PolicyDecider(Protocol):
@@ -80,7 +85,7 @@ class ChatToolbox:
 
     def __init__(
         self,
-        connectors: ConnectorsApi,
+        connectors: ToolSource,
         runtime: ConnectorsRuntime,
         engine: PolicyDecider,
         audit: AuditWriter,
@@ -91,6 +96,7 @@ class ChatToolbox:
         timeout: float | None = None,
         caps: ResultCaps = ResultCaps(),  # noqa: B008
         now: Callable[[], datetime] = _utc_now,
+        long_calls: LongCalls | None = None,
     ) -> None:
         self._connectors = connectors
         self._runtime = runtime
@@ -103,6 +109,7 @@ class ChatToolbox:
         self.timeout = timeout  # None: each connector's own timeout
         self.caps = caps
         self._now = now
+        self.long_calls = long_calls  # hands calls that run long to the job pool (None: no pool, the CLI)
 
     # ------------------------------------------------------------------------------------------------ offering
 
@@ -186,12 +193,25 @@ class ChatToolbox:
         call = self._connectors.call_tool(
             spec.qualified_name, arguments, origin=conversation_id, allowed_by=decision.allowed_by, timeout=self.timeout
         )
+        future = self._runtime.submit(call)
+        handover = self.long_calls.watch(future, spec.qualified_name) if self.long_calls is not None else None
         try:
-            run = await self._on_connectors_loop(call)
+            run = await asyncio.wrap_future(future)
         except asyncio.CancelledError:
             # Stopped (or the app is closing): the connectors record the run as cancelled; no waiting for them here.
             record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
             await self._write_audit(replace(record, status=ToolStatus.CANCELLED.value, error=CANCELLED))
+            current = asyncio.current_task()
+            if future.cancelled() and not (current is not None and current.cancelling()):
+                # Cancelled from the Jobs panel (the long call's job), not by the chat: the answer goes on.
+                return ToolOutcome(
+                    STOPPED_FROM_JOBS_FOR_MODEL,
+                    status=ToolStatus.CANCELLED,
+                    decision=decision,
+                    duration_ms=_ms_since(began),
+                    error=STOPPED_FROM_JOBS,
+                    connector_name=connector_name,
+                )
             raise
         except Exception as error:
             if not isinstance(error, ConnectorError):
@@ -208,6 +228,9 @@ class ChatToolbox:
                 error=message,
                 connector_name=connector_name,
             )
+        finally:
+            if handover is not None:
+                handover.cancel()
         action = run.action
         await self._write_audit(
             self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
@@ -220,6 +243,7 @@ class ChatToolbox:
             duration_ms=action.duration_ms if action.duration_ms is not None else run.result.duration_ms,
             error=action.error,
             connector_name=connector_name,
+            images=images_for_model(run.result, self.caps),
         )
 
     async def _on_connectors_loop(self, coro: Coroutine[Any, Any, T]) -> T:
