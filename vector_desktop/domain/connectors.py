@@ -60,10 +60,13 @@ class ConnectorKind(enum.StrEnum):
     MERGE = "merge"
     MCP_HTTP = "mcp-http"
     MCP_STDIO = "mcp-stdio"
+    DATABASE = "database"  # a database connection exposed to the AI (the databases feature's tools)
 
     @property
     def label(self) -> str:
-        return {"merge": "Merge", "mcp-http": "MCP (URL)", "mcp-stdio": "MCP (command)"}[self.value]
+        return {"merge": "Merge", "mcp-http": "MCP (URL)", "mcp-stdio": "MCP (command)", "database": "Database"}[
+            self.value
+        ]
 
 
 class ConnectorState(enum.StrEnum):

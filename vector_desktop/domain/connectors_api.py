@@ -98,6 +98,31 @@ class ConnectorsRuntime(Protocol):
     def call_soon(self, callback: Callable[[], Any]) -> None: ...
 
 
+class ToolSource(Protocol):
+    """What the chat's toolbox, the composer's tool list and the Permissions tab need of a feature that hands tools
+    to the model (the connectors; the databases' tools). `connectors()` and `tools()` read memory (any thread);
+    `call_tool` and `history` run on the connectors' loop (a source whose work is blocking sends it to its own
+    threads). `call_tool` records the run as a ConnectorToolAction before and after, like the connectors do."""
+
+    def connectors(self) -> list[ConnectorInfo]: ...
+
+    def tools(self, connector_key: str | None = None) -> list[ToolSpec]: ...
+
+    async def call_tool(
+        self,
+        qualified_name: str,
+        arguments: dict[str, Any],
+        *,
+        origin: str,
+        allowed_by: str,
+        timeout: float | None = None,
+        elicitation: ElicitationAsker | None = None,
+    ) -> ToolRun: ...
+
+    async def history(self, query: ActionFilter = ActionFilter()) -> list[ToolAction]:  # noqa: B008
+        ...
+
+
 class ConnectorsApi(Protocol):
     """The connectors façade (services/connectors/connectors_service.py implements it).
 
