@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from vector_desktop.domain.connectors import ActionFilter, ConnectorInfo, ElicitationAsker, ToolAction, ToolNotFound
-from vector_desktop.domain.connectors_api import ToolRun, ToolSource
+from vector_desktop.domain.connectors_api import ConnectorsListener, ToolRun, ToolSource
 from vector_desktop.domain.tools import ToolSpec
 
 
@@ -16,6 +16,19 @@ class CombinedTools:
 
     def __init__(self, *sources: ToolSource) -> None:
         self._sources = sources
+
+    def add_listener(self, listener: ConnectorsListener) -> None:
+        """Each source that sends events gets the listener (the Permissions tab and the composer reload on them)."""
+        for source in self._sources:
+            add = getattr(source, "add_listener", None)
+            if add is not None:
+                add(listener)
+
+    def remove_listener(self, listener: ConnectorsListener) -> None:
+        for source in self._sources:
+            remove = getattr(source, "remove_listener", None)
+            if remove is not None:
+                remove(listener)
 
     def connectors(self) -> list[ConnectorInfo]:
         return [info for source in self._sources for info in source.connectors()]
