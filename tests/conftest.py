@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.support.fixtures_s3",
     "tests.support.fixtures_mcp",
     "tests.support.fixtures_merge",
+    "tests.support.fixtures_databases",
 ]
 
 
