@@ -253,6 +253,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         Group.CONNECTORS,
         secret=True,
     ),
+    _spec(
+        "DATABASE_QUERY_TIMEOUT",
+        Kind.INT,
+        300,
+        "Query time limit (s)",
+        "Seconds a database statement may run before the server stops it; 0 means no limit.",
+        Group.CONNECTORS,
+        minimum=0,
+        maximum=24 * H,
+    ),
     # Email
     _spec("EMAIL_HOST", Kind.TEXT, "smtp.resend.com", "SMTP host", "Server that sends email.", Group.EMAIL),
     _spec("EMAIL_PORT", Kind.PORT, 465, "SMTP port", "465 uses implicit TLS (Resend).", Group.EMAIL),

@@ -17,12 +17,14 @@ from vector_desktop.store.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
     from vector_desktop.domain.connectors import McpServerConfig
-    from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntime
+    from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolSource
+    from vector_desktop.domain.databases_api import DatabasesApi
     from vector_desktop.domain.tool_policy import Approver
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.cloud_storage_service import CloudStorageService
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.runtime import LoopThread
+    from vector_desktop.services.databases.databases_service import DatabasesService
 
 
 def keychain_service(paths: AppPaths) -> str:
@@ -127,13 +129,46 @@ def make_connectors(
     return LoopThread("connectors"), service
 
 
+def make_databases(core: Core, **kwargs: Any) -> DatabasesService:
+    """The databases service wired to the core's store, keychain and settings, with the real adapters (shared by
+    the CLI and the GUI). The caller awaits `open()` first and `close()` at the end. Keyword arguments go to
+    DatabasesService (`adapter_for`, `max_sessions`, `idle_s`, `connect_timeout_s`)."""
+    from vector_desktop.services.databases.databases_service import DatabasesService
+    from vector_desktop.store.database_repository import DatabaseRepository
+
+    adapter_for = kwargs.pop("adapter_for", None)
+    if adapter_for is None:
+        from vector_desktop.adapters import adapter_for
+    return DatabasesService(DatabaseRepository(core.store.sessions), core.secrets, adapter_for, core.config, **kwargs)
+
+
+def make_tool_source(core: Core, connectors: ToolSource, databases: DatabasesApi | None, **kwargs: Any) -> ToolSource:
+    """One tool registry for the chat: the connectors' tools and, with `databases`, the tools of the connections
+    exposed to the AI (their runs recorded as ConnectorToolAction rows too). Keyword arguments: a `scrubber`."""
+    if databases is None:
+        return connectors
+    from vector_desktop.services.chat_tools.combined import CombinedTools
+    from vector_desktop.services.connectors.tool_runs import scrub_arguments
+    from vector_desktop.services.databases.db_tools import SQL_SCHEMA, DatabaseTools
+    from vector_desktop.services.scrubber import Scrubber, secret_values_of
+    from vector_desktop.store.tool_action_repository import ToolActionRepository
+
+    scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    db_tools = DatabaseTools(
+        databases,
+        ToolActionRepository(core.store.sessions),
+        scrub_arguments=lambda arguments: scrub_arguments(arguments, SQL_SCHEMA, scrubber),
+    )
+    return CombinedTools(connectors, db_tools)
+
+
 TOOL_AUDIT_FILE = "tool-audit.jsonl"
 
 
 def make_chat_toolbox(
     core: Core,
     runtime: ConnectorsRuntime,
-    connectors: ConnectorsApi,
+    connectors: ToolSource,
     approver: Approver | None,
     **kwargs: Any,
 ) -> ChatToolbox:

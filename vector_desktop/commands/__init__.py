@@ -8,4 +8,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vector_desktop.commands.storage",
     "vector_desktop.commands.chat",
     "vector_desktop.commands.connectors",
+    "vector_desktop.commands.db",
 )

@@ -3,6 +3,7 @@
 import vector_desktop.store.tables
 import vector_desktop.store.tables_chat
 import vector_desktop.store.tables_connectors
+import vector_desktop.store.tables_databases
 import vector_desktop.store.tables_servers
 import vector_desktop.store.tables_storage
 import vector_desktop.store.tables_tool_policy  # noqa: F401

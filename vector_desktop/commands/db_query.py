@@ -1,0 +1,82 @@
+"""`db query`: one statement, its rows written as they arrive (PAGE_SIZE at a time: memory stays bounded however
+many rows come). Pages are fetched and written on the session's thread, with no trip through the event loop per
+page. Ctrl+C (the main task cancelled by asyncio.run) cancels the statement on the server before the command ends;
+a closed pipe (`| head`) ends it too."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import csv
+import json
+import os
+import sys
+from typing import Any, TextIO
+
+from vector_desktop.domain.databases import ConnectionConfig, QueryRun
+from vector_desktop.services.databases.databases_service import DatabasesService
+from vector_desktop.services.databases.exporters import jsonl_page, tsv_header, tsv_page, unique_names
+
+
+class _Output:
+    def __init__(self, fmt: str, out: TextIO, names: list[str], *, null: str, header: bool) -> None:
+        self._fmt = fmt
+        self._out = out
+        self._null = null
+        self._names = unique_names(names)
+        self._csv = csv.writer(out, lineterminator="\r\n") if fmt == "csv" else None
+        if header and fmt == "tsv":
+            out.write(tsv_header(names))
+        elif header and self._csv is not None:
+            self._csv.writerow(names)
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        if self._fmt == "tsv":
+            self._out.write(tsv_page(rows, self._null))
+        elif self._fmt == "json":
+            self._out.write(jsonl_page(rows, self._names))
+        else:
+            from vector_desktop.domain.db_values import csv_text
+
+            assert self._csv is not None
+            self._csv.writerows([[csv_text(value) for value in row] for row in rows])
+
+
+def _status(run: QueryRun, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"status": run.status, "rowcount": run.rowcount}, ensure_ascii=False) + "\n"
+    if run.status:
+        return run.status + "\n"
+    return f"{run.rowcount} rows affected\n" if run.rowcount >= 0 else "OK\n"
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: send what is left in the buffer nowhere, so exiting does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+async def stream_query(
+    service: DatabasesService, config: ConnectionConfig, sql: str, args: argparse.Namespace, out: TextIO
+) -> int:
+    handle = await service.run(config.id, sql, args.param, origin="cli", timeout_s=args.timeout)
+    try:
+        run = handle.run
+        if not run.columns:
+            out.write(_status(run, args.format))
+            return 0
+        output = _Output(args.format, out, [c.name for c in run.columns], null=args.null, header=not args.no_header)
+        await handle.drain(output.write)  # pages are fetched and written on the session's thread
+        out.flush()
+    except BrokenPipeError:
+        if out is sys.stdout:
+            _quiet_stdout()
+        return 0
+    except asyncio.CancelledError:  # Ctrl+C
+        await handle.cancel()
+        raise
+    finally:
+        await handle.close()
+    return 0
