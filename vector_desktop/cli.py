@@ -8,7 +8,7 @@ import sys
 
 from vector_desktop import __version__
 
-PANELS = ("chat", "storage", "connectors", "jobs")
+PANELS = ("chat", "storage", "connectors", "databases", "jobs")
 
 
 def _common_options(subcommand: bool) -> argparse.ArgumentParser:

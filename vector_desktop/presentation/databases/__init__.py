@@ -1,0 +1,1 @@
+"""The Databases panel's view-models and Qt models."""

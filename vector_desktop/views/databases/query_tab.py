@@ -1,0 +1,379 @@
+"""One SQL editor tab: the editor with highlighting (Ctrl+Enter runs the statement under the cursor, or the
+selection), Run / Explain / Cancel, the elapsed time and rows, the server's error with its line and column and the
+place marked in the editor, the results grid that reads more rows as it scrolls, copy as TSV / CSV / Markdown, and
+export to CSV / JSON Lines as a background job."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontDatabase, QGuiApplication, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QTextCursor as Cursor
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMenu, QTextEdit, QWidget
+
+from vector_desktop.domain.databases import ConnectionConfig
+from vector_desktop.presentation.databases.connections_model import access_text, tag_colour
+from vector_desktop.presentation.databases.copy_formats import CopyFormat, format_cells, selection_grid
+from vector_desktop.presentation.databases.databases_viewmodel import DatabasesViewModel
+from vector_desktop.presentation.databases.query_session import QuerySession
+from vector_desktop.presentation.databases.result_export import ExportKind, ResultExporter, with_suffix
+from vector_desktop.presentation.databases.sql_highlighter import SqlHighlighter
+from vector_desktop.presentation.databases.statement_at import (
+    SqlDialect,
+    Statement,
+    from_utf16,
+    select_all_sql,
+    statement_at,
+    statements_in,
+    to_utf16,
+)
+from vector_desktop.views.databases.history_dialog import HistoryDialog
+from vector_desktop.views.forms.ui_query_tab import Ui_QueryTab
+
+ERROR_STYLE = "QLabel { color: #c62828; }"
+MARK_COLOUR = QColor(220, 38, 38, 70)
+MAX_COLUMN_WIDTH = 320
+FIT_SAMPLE_ROWS = 50
+MAX_FIT_CHARS = 80
+HEADER_PADDING = 24
+CELL_PADDING = 14
+ROWS_TAB, PLAN_TAB = 0, 1
+
+
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a string index."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+class QueryTab(QWidget):
+    title_changed = Signal(str)
+
+    def __init__(
+        self,
+        view_model: DatabasesViewModel,
+        session: QuerySession,
+        config: ConnectionConfig,
+        exporter: ResultExporter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_QueryTab()
+        self.ui.setupUi(self)
+        self._vm = view_model
+        self.session = session
+        self.config = config
+        self._exporter = exporter
+        self.dialect = SqlDialect.of(config.kind)
+        self._ran_text = ""  # the editor's text when the last statement was sent (to place the error)
+        self.history_dialog: HistoryDialog | None = None
+        self.save_dialog: QInputDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.error_index = -1  # where the last error points in the editor's text (-1: nowhere)
+        self._sized = False  # the columns were fitted to the first page
+        self.highlighter = SqlHighlighter(self.ui.editor.document(), self.dialect)
+        self._setup()
+        self._connect_signals()
+        self.show_connection(config)
+        self._session_state()
+
+    # -- set-up
+    def _setup(self) -> None:
+        ui = self.ui
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        ui.editor.setFont(font)
+        ui.editor.setTabStopDistance(ui.editor.fontMetrics().horizontalAdvance(" ") * 4)
+        ui.planText.setFont(font)
+        ui.resultsView.setModel(self.session.result)
+        ui.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        ui.resultsView.horizontalHeader().setHighlightSections(False)
+        ui.resultsView.verticalHeader().setDefaultSectionSize(ui.resultsView.fontMetrics().height() + 8)
+        ui.resultsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        ui.errorLabel.hide()
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        copy_menu = QMenu(self)
+        self.copy_actions: dict[CopyFormat, QAction] = {}
+        for copy_format, text in (
+            (CopyFormat.TSV, self.tr("Copy as &TSV")),
+            (CopyFormat.CSV, self.tr("Copy as &CSV")),
+            (CopyFormat.MARKDOWN, self.tr("Copy as &Markdown")),
+        ):
+            action = copy_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, f=copy_format: self.copy(f))
+            self.copy_actions[copy_format] = action
+        ui.copyButton.setMenu(copy_menu)
+        export_menu = QMenu(self)
+        self.export_actions: dict[ExportKind, QAction] = {}
+        for kind in ExportKind:
+            action = export_menu.addAction(self.tr("%1 file…").replace("%1", kind.label))
+            action.triggered.connect(lambda _checked=False, k=kind: self.choose_export_file(k))
+            self.export_actions[kind] = action
+        ui.exportButton.setMenu(export_menu)
+        ui.exportButton.setVisible(self._exporter is not None)
+
+        self.run_action = QAction(self.tr("Run"), self)
+        self.run_action.setShortcuts(
+            [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter)]
+        )
+        self.run_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.run_action.triggered.connect(self.run_current)
+        self.addAction(self.run_action)
+        copy_cells = QAction(self.tr("Copy"), ui.resultsView)
+        copy_cells.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy_cells.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy_cells.triggered.connect(lambda _checked=False: self.copy(CopyFormat.TSV))
+        ui.resultsView.addAction(copy_cells)
+
+    def _connect_signals(self) -> None:
+        ui = self.ui
+        session = self.session
+        ui.runButton.clicked.connect(self.run_current)
+        ui.explainButton.clicked.connect(self.explain_current)
+        ui.cancelButton.clicked.connect(session.cancel)
+        ui.historyButton.clicked.connect(self.open_history)
+        ui.saveQueryButton.clicked.connect(self.ask_query_name)
+        ui.editor.textChanged.connect(self._text_changed)
+        ui.resultsView.customContextMenuRequested.connect(self._grid_menu)
+        session.running_changed.connect(lambda _running: self._session_state())
+        session.status_changed.connect(ui.statusLabel.setText)
+        session.failed.connect(self.show_error)
+        session.plan_ready.connect(self._show_plan)
+        session.result.modelReset.connect(self._session_state)
+        session.result.page_loaded.connect(self._first_page)
+
+    def show_connection(self, config: ConnectionConfig) -> None:
+        """The bar above the editor: which connection this tab runs on, its colour and access."""
+        self.config = config
+        ui = self.ui
+        ui.connectionNameLabel.setText(f"<b>{_escape(config.name)}</b>")
+        ui.connectionTargetLabel.setText(config.display_target())
+        ui.accessBadge.setText(access_text(config))
+        colour = tag_colour(config.color)
+        if colour is not None:
+            tint = QColor(colour)
+            tint.setAlpha(28)
+            ui.connectionBar.setStyleSheet(
+                f"QFrame#connectionBar {{ border-left: 4px solid {colour.name()}; "
+                f"background: {tint.name(QColor.NameFormat.HexArgb)}; }}"
+            )
+        else:
+            ui.connectionBar.setStyleSheet("")
+        ui.accessBadge.setStyleSheet("" if config.read_only else "QLabel { color: #b45309; font-weight: bold; }")
+
+    # -- state
+    def _session_state(self) -> None:
+        ui = self.ui
+        running = self.session.running
+        ui.runButton.setEnabled(not running and self.config.has_sql)
+        ui.explainButton.setEnabled(not running and self.config.has_sql)
+        ui.cancelButton.setEnabled(running)
+        has_rows = self.session.result.columnCount() > 0
+        ui.copyButton.setEnabled(has_rows)
+        ui.exportButton.setEnabled(has_rows and bool(self.session.shown_sql) and self.config.has_sql)
+        ui.statusLabel.setText(self.session.status)
+        if running:
+            self.clear_error()
+
+    def _first_page(self, rows: int) -> None:
+        if rows and not self._sized:
+            self._sized = True
+            self._fit_columns()
+        self._session_state()
+
+    def _fit_columns(self) -> None:
+        """Column widths from the header and the first rows' text (QTableView.resizeColumnsToContents asks the
+        model for every role of every sampled cell: tens of milliseconds on the GUI thread for a wide result)."""
+        view = self.ui.resultsView
+        model = self.session.result
+        header = view.horizontalHeader()
+        cell_metrics = view.fontMetrics()
+        header_metrics = header.fontMetrics()
+        sample = min(model.rowCount(), FIT_SAMPLE_ROWS)
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = header_metrics.horizontalAdvance(title) + HEADER_PADDING
+            for row in range(sample):
+                text = str(model.index(row, column).data() or "")
+                width = max(width, cell_metrics.horizontalAdvance(text[:MAX_FIT_CHARS]) + CELL_PADDING)
+            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
+
+    # -- statements
+    def statements(self) -> list[Statement]:
+        """The selection's statements, or the one under the cursor."""
+        text = self.ui.editor.toPlainText()
+        cursor = self.ui.editor.textCursor()
+        if cursor.hasSelection():
+            start = from_utf16(text, cursor.selectionStart())
+            end = from_utf16(text, cursor.selectionEnd())
+            return statements_in(text, start, end, self.dialect)
+        statement = statement_at(text, from_utf16(text, cursor.position()), self.dialect)
+        return [statement] if statement is not None else []
+
+    def run_current(self) -> None:
+        statements = self.statements()
+        if not statements:
+            self.show_error(self.tr("There is no statement to run: write one first."), -1)
+            return
+        self._ran_text = self.ui.editor.toPlainText()
+        self._sized = False
+        self.ui.resultTabs.setCurrentIndex(ROWS_TAB)
+        self.session.run(statements)
+
+    def explain_current(self) -> None:
+        statements = self.statements()
+        if not statements:
+            self.show_error(self.tr("There is no statement to explain: write one first."), -1)
+            return
+        self._ran_text = self.ui.editor.toPlainText()
+        self.session.explain(statements[0])
+
+    def browse(self, schema: str, table: str) -> None:
+        """The rows of a table, with the matching SELECT in the editor."""
+        sql = select_all_sql(schema, table, self.dialect)
+        self.ui.editor.setPlainText(sql)
+        self._ran_text = sql
+        self._sized = False
+        self.session.browse(schema, table, sql.rstrip(";"))
+
+    def set_sql(self, sql: str) -> None:
+        self.ui.editor.setPlainText(sql)
+        self.ui.editor.moveCursor(Cursor.MoveOperation.End)
+
+    def _show_plan(self, plan: str) -> None:
+        self.ui.planText.setPlainText(plan)
+        self.ui.resultTabs.setCurrentIndex(PLAN_TAB)
+
+    # -- errors
+    def show_error(self, text: str, where: int) -> None:
+        ui = self.ui
+        self.error_index = -1
+        editor_text = ui.editor.toPlainText()
+        if where >= 0 and editor_text == self._ran_text and where <= len(editor_text):
+            line, column = line_and_column(editor_text, where)
+            text = self.tr("Line %1, column %2: ").replace("%1", str(line)).replace("%2", str(column)) + text
+            self.error_index = where
+            self._mark(editor_text, where)
+        ui.errorLabel.setText(text)
+        ui.errorLabel.show()
+
+    def _mark(self, text: str, where: int) -> None:
+        editor = self.ui.editor
+        position = to_utf16(text, where)
+        cursor = editor.textCursor()
+        cursor.setPosition(position)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = editor.textCursor()  # type: ignore[attr-defined]
+        mark.cursor.movePosition(Cursor.MoveOperation.EndOfWord, Cursor.MoveMode.KeepAnchor)  # type: ignore[attr-defined]
+        if not mark.cursor.hasSelection():  # type: ignore[attr-defined]
+            mark.cursor.movePosition(Cursor.MoveOperation.NextCharacter, Cursor.MoveMode.KeepAnchor)  # type: ignore[attr-defined]
+        char_format = QTextCharFormat()
+        char_format.setBackground(MARK_COLOUR)
+        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        char_format.setUnderlineColor(QColor("#c62828"))
+        mark.format = char_format  # type: ignore[attr-defined]
+        line = QTextEdit.ExtraSelection()
+        line.cursor = editor.textCursor()  # type: ignore[attr-defined]
+        line.cursor.clearSelection()  # type: ignore[attr-defined]
+        line_format = QTextCharFormat()
+        line_format.setBackground(QColor(220, 38, 38, 28))
+        line_format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
+        line.format = line_format  # type: ignore[attr-defined]
+        editor.setExtraSelections([line, mark])
+
+    def marked_text(self) -> str:
+        """The editor's text under the error mark ("" when nothing is marked)."""
+        marks = self.ui.editor.extraSelections()
+        return marks[-1].cursor.selectedText() if marks else ""  # type: ignore[attr-defined]
+
+    def clear_error(self) -> None:
+        self.ui.errorLabel.hide()
+        self.ui.errorLabel.setText("")
+        self.error_index = -1
+        self.ui.editor.setExtraSelections([])
+
+    def _text_changed(self) -> None:
+        if self.ui.editor.extraSelections():
+            self.ui.editor.setExtraSelections([])
+
+    # -- copying
+    def copy_text(self, copy_format: CopyFormat) -> str:
+        """The selected cells (every row read so far when nothing is selected) in the format."""
+        model = self.session.result
+        indexes = self.ui.resultsView.selectionModel().selectedIndexes()
+        if indexes:
+            rows, columns = selection_grid((index.row(), index.column()) for index in indexes)
+        else:
+            rows, columns = list(range(model.rowCount())), list(range(model.columnCount()))
+        if not columns:
+            return ""
+        headers = model.headers(columns)
+        cells = model.cells_text(rows, columns)
+        return format_cells(copy_format, headers, cells, model.numeric_columns(columns))
+
+    def copy(self, copy_format: CopyFormat) -> None:
+        text = self.copy_text(copy_format)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _grid_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.copy_actions.values():
+            menu.addAction(action)
+        if self._exporter is not None:
+            menu.addSeparator()
+            for action in self.export_actions.values():
+                menu.addAction(action)
+        menu.popup(self.ui.resultsView.viewport().mapToGlobal(position))
+
+    # -- exporting
+    def choose_export_file(self, kind: ExportKind) -> None:
+        dialog = QFileDialog(self, self.tr("Export the rows"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(f"{kind.label} (*{kind.suffix})")
+        dialog.setDefaultSuffix(kind.suffix.lstrip("."))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_to(kind, path))
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, kind: ExportKind, path: str) -> None:
+        if self._exporter is not None and path:
+            self._exporter.export(self.session.connection_id, self.session.shown_sql, kind, with_suffix(path, kind))
+
+    # -- history and saved queries
+    def open_history(self) -> None:
+        dialog = HistoryDialog(self._vm, self.session.connection_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(self._open_from_history)
+        dialog.finished.connect(lambda _result: setattr(self, "history_dialog", None))
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _open_from_history(self, sql: str, run: bool) -> None:
+        self.set_sql(sql)
+        if run:
+            self.ui.editor.selectAll()
+            self.run_current()
+
+    def ask_query_name(self) -> None:
+        sql = self.ui.editor.toPlainText().strip()
+        if not sql:
+            self.show_error(self.tr("The editor is empty: there is nothing to save."), -1)
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Save the query"))
+        dialog.setLabelText(self.tr("Name:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda name: self._vm.save_query(name, sql, self.session.connection_id))
+        dialog.finished.connect(lambda _result: setattr(self, "save_dialog", None))
+        self.save_dialog = dialog
+        dialog.open()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
