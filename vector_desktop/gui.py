@@ -132,12 +132,18 @@ class GuiSession:
             open_settings=self.open_settings, online_changed=self.connectivity.online_changed,
         )  # fmt: skip
         self.closers.append(self.connectors.close)
+        from vector_desktop.gui_databases import build_databases
+
+        self.databases = await build_databases(
+            core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
+        )  # fmt: skip
+        self.closers.append(self.databases.close)
         from vector_desktop.gui_tools import build_chat_tools
 
         # The chat was built first: it gets its tools now that the connectors exist.
         self.chat_tools = await build_chat_tools(
             core, self.chat_service, self.chat_vm, self.connectors, self.scrubber,
-            jobs=self.pool, registry=self.task_registry,
+            jobs=self.pool, registry=self.task_registry, databases=self.databases.service,
         )  # fmt: skip
         self.closers.append(self.chat_tools.close)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)

@@ -56,6 +56,8 @@ class ChatTools:
         self.audit = audit
         self.toolbox = toolbox
         self.permissions: Any = None  # the Permissions tab's view-model
+        self.source: Any = None  # the tool registry (the connectors', with the databases' tools when there are)
+        self.relay: Any = None  # the registry's events as signals
         self._chat_service = chat_service
         self._vm = chat_vm.tools
 
@@ -64,6 +66,8 @@ class ChatTools:
             self.permissions.reload()
 
     async def close(self) -> None:
+        if self.relay is not None:
+            self.source.remove_listener(self.relay.listener)
         if self.permissions is not None:
             self.permissions.close()
         self._vm.set_catalog(None)
@@ -80,8 +84,13 @@ async def build_chat_tools(
     run_blocking: Callable[[Callable[[], Any]], Any] | None = None,
     jobs: Any = None,
     registry: Any = None,
+    databases: Any = None,
 ) -> ChatTools:
-    """`jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel)."""
+    """`jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel).
+    `databases`: the databases service, whose exposed connections add their tools (one registry with the
+    connectors' tools: the toolbox, the composer and the Permissions tab see both)."""
+    from vector_desktop.core import make_tool_source
+    from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
     from vector_desktop.services.chat_tools.long_calls import LongCalls
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.tool_policy.audit import AuditLog
@@ -105,8 +114,16 @@ async def build_chat_tools(
     if jobs is not None and registry is not None:
         long_calls = LongCalls(jobs)
         long_calls.register(registry)
+    source: Any = make_tool_source(core, connectors.service, databases, scrubber=scrubber)
+    chat_tools.source = source
+    # The composer's tool list follows the registry (connectors and exposed database connections).
+    relay = ConnectorsEventBridge(chat_vm)
+    source.add_listener(relay.listener)
+    relay.tools_changed.connect(lambda _keys: tools_vm.refresh())
+    relay.connectors_changed.connect(tools_vm.refresh)
+    chat_tools.relay = relay
     toolbox = ChatToolbox(
-        connectors.service,
+        source,
         connectors.runtime,
         GrantNotifyingEngine(engine, chat_tools.grant_made, loop),
         audit,
@@ -117,10 +134,7 @@ async def build_chat_tools(
     )
     chat_tools.toolbox = toolbox
     chat_service.set_tools(toolbox)
-    tools_vm.set_catalog(lambda: tool_groups(connectors.service))
-    events = connectors.view_model.events
-    events.tools_changed.connect(lambda _keys: tools_vm.refresh())
-    events.connectors_changed.connect(tools_vm.refresh)
+    tools_vm.set_catalog(lambda: tool_groups(source))
     chats = ChatRepository(core.store.sessions)
 
     def conversation_titles(ids: Sequence[str]) -> Mapping[str, str]:
@@ -130,7 +144,7 @@ async def build_chat_tools(
     chat_tools.permissions = attach_permissions(
         connectors.panel,
         engine=engine,
-        connectors=connectors.service,
+        connectors=source,
         run_blocking=run_blocking,
         conversation_titles=conversation_titles,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vector_desktop.commands.chat import EXIT_QUEUED, _fail
@@ -76,41 +77,54 @@ class _PrintedTools:
         await self.toolbox.set_conversation_tools(conversation_id, choice)
 
 
-async def _open_tools(core: Core, yes: bool) -> tuple[LoopThread, ConnectorsApi, _PrintedTools]:
-    """The connectors on their own loop thread (cached tools; servers start when a tool runs) and the toolbox."""
+@dataclass
+class _OpenTools:
+    runtime: LoopThread
+    connectors: ConnectorsApi
+    databases: Any
+    printed: _PrintedTools
+
+
+async def _open_tools(core: Core, yes: bool) -> _OpenTools:
+    """The connectors on their own loop thread (cached tools; servers start when a tool runs), the databases (the
+    connections exposed to the AI) and the toolbox over both."""
     import asyncio
 
-    from vector_desktop.core import make_chat_toolbox, make_connectors
+    from vector_desktop.core import make_chat_toolbox, make_connectors, make_databases, make_tool_source
     from vector_desktop.services.chat_tools.approvers import CommandLineApprover
 
     runtime, connectors = make_connectors(core)
     runtime.start()
+    databases = make_databases(core)
     try:
         await asyncio.wrap_future(runtime.submit(connectors.open()))
+        await databases.open()
         approver = CommandLineApprover(yes)
-        toolbox = make_chat_toolbox(core, runtime, connectors, approver)
+        toolbox = make_chat_toolbox(core, runtime, make_tool_source(core, connectors, databases), approver)
     except BaseException:
+        await databases.close()
         runtime.stop()
         raise
-    return runtime, connectors, _PrintedTools(toolbox, approver, sys.stderr)
+    return _OpenTools(runtime, connectors, databases, _PrintedTools(toolbox, approver, sys.stderr))
 
 
-async def _close_tools(runtime: LoopThread, connectors: ConnectorsApi) -> None:
+async def _close_tools(tools: _OpenTools) -> None:
     import asyncio
 
     try:
-        await asyncio.wait_for(asyncio.wrap_future(runtime.submit(connectors.close())), 30)
+        await tools.databases.close()
+        await asyncio.wait_for(asyncio.wrap_future(tools.runtime.submit(tools.connectors.close())), 30)
     finally:
-        runtime.stop()
+        tools.runtime.stop()
 
 
 async def ask(core: Core, args: argparse.Namespace, prompt: str) -> int:
     tools = await _open_tools(core, bool(args.yes)) if getattr(args, "tools", False) else None
     try:
-        return await _ask(core, args, prompt, tools[2] if tools is not None else None)
+        return await _ask(core, args, prompt, tools.printed if tools is not None else None)
     finally:
         if tools is not None:
-            await _close_tools(tools[0], tools[1])
+            await _close_tools(tools)
 
 
 async def _ask(core: Core, args: argparse.Namespace, prompt: str, tools: _PrintedTools | None) -> int:

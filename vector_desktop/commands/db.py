@@ -1,7 +1,8 @@
 """`vector-desktop db ...`: database connections and queries on the command line (no Qt).
 
     vector-desktop db [--profile DIR] ls [--json]       key<TAB>name<TAB>kind<TAB>target<TAB>access<TAB>last test
-    vector-desktop db add NAME URL [--writable]         postgresql:// mysql:// mariadb:// supabase:// https://…
+    vector-desktop db add NAME URL [--writable] [--ai]  postgresql:// mysql:// mariadb:// supabase:// https://…
+    vector-desktop db ai NAME on|off                    offer the connection's tools to the AI in chat, or stop
     vector-desktop db test NAME                         server, user, database, tls, timings, can_write
     vector-desktop db tables NAME [--schema S] [--json] schema<TAB>table<TAB>kind<TAB>estimated rows
     vector-desktop db describe NAME TABLE [--json]      columns, then indexes and foreign keys
@@ -53,6 +54,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("url", metavar="URL", help="postgresql://user:pass@host:5432/db?sslmode=require, mysql://…")
     add.add_argument("--writable", action="store_true", help="allow writes (connections are read-only otherwise)")
+    add.add_argument("--ai", action="store_true", help="offer its tools (tables, describe, query) to the AI in chat")
+    ai = actions.add_parser("ai", parents=[common], help="offer a connection's tools to the AI in chat, or stop")
+    ai.add_argument("name", metavar="NAME")
+    ai.add_argument("state", choices=("on", "off"))
     test = actions.add_parser("test", parents=[common], help="connect and report the server, TLS and timings")
     test.add_argument("name", metavar="NAME")
     tables = actions.add_parser("tables", parents=[common], help="list tables and views")

@@ -7,7 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from vector_desktop.domain.databases import (
@@ -17,6 +17,7 @@ from vector_desktop.domain.databases import (
     SchemaInfo,
     db_secret_ref,
 )
+from vector_desktop.services.databases.connection_drafts import draft_of
 from vector_desktop.services.databases.connection_urls import parse_connection_url
 from vector_desktop.services.databases.error_text import error_line
 
@@ -115,7 +116,7 @@ async def _ls(cli: _Cli, args: argparse.Namespace) -> int:
 
 async def _add(cli: _Cli, args: argparse.Namespace) -> int:
     parsed = parse_connection_url(args.url, args.name, writable=args.writable)
-    config = await cli.service.add(parsed.draft)
+    config = await cli.service.add(replace(parsed.draft, expose_to_ai=bool(args.ai)))
     cli.out.write(connection_row(config) + "\n")
     if parsed.ignored_options:
         cli.err.write(f"vector-desktop: note: these URL options were not kept: {', '.join(parsed.ignored_options)}.\n")
@@ -124,6 +125,17 @@ async def _add(cli: _Cli, args: argparse.Namespace) -> int:
             "vector-desktop: note: no system keychain is available, so the password is not saved; "
             "commands run later will not have it.\n"
         )
+    return 0
+
+
+async def _ai(cli: _Cli, args: argparse.Namespace) -> int:
+    config = cli.service.find(args.name)
+    if config.from_environment:
+        raise DatabaseError("The default connection comes from DATABASE_URL and is always offered to the AI.")
+    draft = draft_of(config, expose_to_ai=args.state == "on")
+    config = await cli.service.update(config.id, draft)
+    said = "offered to the AI in chat" if config.expose_to_ai else "not offered to the AI"
+    cli.out.write(f"{config.key}\t{_clean(config.name)}\t{said}\n")
     return 0
 
 
@@ -218,6 +230,7 @@ async def _rm(cli: _Cli, args: argparse.Namespace) -> int:
 _ACTIONS: dict[str, Callable[[_Cli, argparse.Namespace], Awaitable[int]]] = {
     "ls": _ls,
     "add": _add,
+    "ai": _ai,
     "test": _test,
     "tables": _tables,
     "describe": _describe,

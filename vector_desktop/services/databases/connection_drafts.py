@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import Any
 
 from vector_desktop.domain.databases import (
     DEFAULT_CONNECTION_NAME,
@@ -83,3 +84,22 @@ def config_of(draft: ConnectionDraft, connection_id: int) -> ConnectionConfig:
         supabase_url=draft.supabase_url,
         expose_to_ai=draft.expose_to_ai,
     )
+
+
+def draft_of(config: ConnectionConfig, **changes: Any) -> ConnectionDraft:
+    """A saved connection as a draft that keeps its keychain secrets (password and key None), with `changes`."""
+    draft = ConnectionDraft(
+        name=config.name,
+        kind=config.kind,
+        host=config.host,
+        port=config.port,
+        database=config.database,
+        user=config.user,
+        tls_mode=config.tls_mode,
+        ca_file=config.ca_file,
+        color=config.color,
+        read_only=config.read_only,
+        supabase_url=config.supabase_url,
+        expose_to_ai=config.expose_to_ai,
+    )
+    return replace(draft, **changes)
