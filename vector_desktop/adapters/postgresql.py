@@ -243,6 +243,12 @@ class PostgresSession:
             self._rollback_quietly()
         return "\n".join(str(row[0]) for row in rows)
 
+    def copy_out(self, text: str, write: Callable[[Any], object], **options: Any) -> int:
+        """The rows of a query as the server's own text or CSV (adapters/pg_copy.py): the command line's path."""
+        from vector_desktop.adapters.pg_copy import copy_out
+
+        return copy_out(self, text, write, **options)
+
     def cancel(self) -> None:
         self._cancel_requested = True
         conn = self._conn

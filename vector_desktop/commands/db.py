@@ -6,7 +6,7 @@
     vector-desktop db test NAME                         server, user, database, tls, timings, can_write
     vector-desktop db tables NAME [--schema S] [--json] schema<TAB>table<TAB>kind<TAB>estimated rows
     vector-desktop db describe NAME TABLE [--json]      columns, then indexes and foreign keys
-    vector-desktop db query NAME SQL [--format tsv|json|csv] [--param VALUE]... [--timeout S]
+    vector-desktop db query NAME SQL [--format tsv|json|csv|text] [--param VALUE]... [--timeout S]
     vector-desktop db rm NAME
 
 NAME is a connection's name (`default` is DATABASE_URL's, listed as kind "… (env)") or key (`db:3`). A password
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from vector_desktop.core import Core
 
-FORMATS = ("tsv", "json", "csv")
+FORMATS = ("tsv", "json", "csv", "text")
 
 
 def _seconds(text: str) -> float:
@@ -72,7 +72,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     query = actions.add_parser("query", parents=[common], help="run one statement and print its rows")
     query.add_argument("name", metavar="NAME")
     query.add_argument("sql", metavar="SQL", help="the statement (%%s placeholders for --param), or - for stdin")
-    query.add_argument("--format", choices=FORMATS, default="tsv", help="tsv (default), json (one object a line), csv")
+    query.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="tsv",
+        help="tsv (default), json (one object a line), csv, or text: PostgreSQL's own text as psql prints it, "
+        "streamed with COPY (fastest; no --param)",
+    )
     query.add_argument("--param", action="append", default=None, metavar="VALUE", help="a value for the next %%s")
     query.add_argument("--timeout", type=_seconds, default=None, metavar="S", help="statement time limit (0: none)")
     query.add_argument("--null", default="NULL", metavar="TEXT", help="how tsv writes NULL (default NULL)")

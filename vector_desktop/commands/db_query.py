@@ -14,7 +14,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from vector_desktop.domain.databases import ConnectionConfig, QueryRun
+from vector_desktop.domain.databases import ConnectionConfig, DatabaseError, QueryRun
 from vector_desktop.services.databases.databases_service import DatabasesService
 from vector_desktop.services.databases.exporters import jsonl_page, tsv_header, tsv_page, unique_names
 
@@ -58,9 +58,41 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+NO_COPY = (
+    "--format text streams with PostgreSQL's COPY: it needs a PostgreSQL connection, one query and no --param "
+    "(use --format tsv otherwise)."
+)
+
+
+async def copy_query(
+    service: DatabasesService, config: ConnectionConfig, sql: str, args: argparse.Namespace, out: TextIO
+) -> int:
+    """--format text: the server formats the rows (COPY ... TO STDOUT), written as they come, bytes untouched."""
+    if args.param:
+        raise DatabaseError(NO_COPY)
+    out.flush()
+    raw = getattr(out, "buffer", None)
+    write = raw.write if raw is not None else (lambda chunk: out.write(bytes(chunk).decode("utf-8")))
+    try:
+        rows = await service.copy_out(
+            config.id, sql, write, csv=False, null=args.null, header=not args.no_header, timeout_s=args.timeout
+        )
+        if raw is not None:
+            raw.flush()
+    except BrokenPipeError:
+        if out is sys.stdout:
+            _quiet_stdout()
+        return 0
+    if rows is None:
+        raise DatabaseError(NO_COPY)
+    return 0
+
+
 async def stream_query(
     service: DatabasesService, config: ConnectionConfig, sql: str, args: argparse.Namespace, out: TextIO
 ) -> int:
+    if args.format == "text":
+        return await copy_query(service, config, sql, args, out)
     handle = await service.run(config.id, sql, args.param, origin="cli", timeout_s=args.timeout)
     try:
         run = handle.run

@@ -375,6 +375,10 @@ class QueryTimeoutError(DatabaseError):
     """The statement ran past its timeout (statement_timeout / max_execution_time)."""
 
 
+class CopyNotPossibleError(DatabaseError):
+    """The statement cannot be streamed with COPY (not a query, or several): run it the usual way."""
+
+
 class SqlNotAvailableError(DatabaseError):
     """A Supabase connection without the project's Postgres connection string cannot run SQL."""
 

@@ -28,6 +28,7 @@ from vector_desktop.domain.databases import (
     ConnectionParams,
     ConnectionStore,
     ConnectionValidationError,
+    CopyNotPossibleError,
     DatabaseError,
     DatabaseSession,
     HistoryEntry,
@@ -327,6 +328,47 @@ class DatabasesService:
             raise
         return ServiceQueryHandle(self._pool, pooled, cursor, sql, started=started, on_finish=record)
 
+    async def copy_out(
+        self,
+        connection_id: int,
+        sql: str,
+        write: Callable[[Any], object],
+        *,
+        csv: bool,
+        null: str,
+        header: bool,
+        origin: str = "cli",
+        timeout_s: float | None = None,
+    ) -> int | None:
+        """Stream a query's rows as the server's own text (tab-separated) or CSV to `write`, called on the session's
+        thread, when the connection can (PostgreSQL's COPY; no parameters). None: it cannot, run it as usual."""
+        config = self._sql_connection(connection_id)
+        pooled = await self._pool.acquire(connection_id)
+        copy = getattr(pooled.session, "copy_out", None)
+        if copy is None:
+            self._pool.release(pooled)
+            return None
+        options = {"csv": csv, "null": null, "header": header, "read_only": config.read_only}
+        future = pooled.submit(copy, sql, write, timeout_s=self.query_timeout(timeout_s), **options)
+        started = time.monotonic()
+        try:
+            rows: int = await asyncio.wrap_future(future)
+        except CopyNotPossibleError:
+            self._pool.release(pooled)
+            return None
+        except asyncio.CancelledError:
+            threading.Thread(target=pooled.cancel, name="db-cancel", daemon=True).start()
+            future.add_done_callback(lambda done: self._pool.release(pooled, broken=not _usable_after(done)))
+            await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), None, CANCELLED))
+            raise
+        except DatabaseError as error:
+            self._pool.release(pooled, broken=not session_still_usable(error))
+            await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), None, error_line(error)))
+            raise
+        self._pool.release(pooled)
+        await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), rows))
+        return rows
+
     async def browse(self, connection_id: int, schema: str, table: str) -> ServiceQueryHandle:
         self.connection(connection_id)
         started = time.monotonic()
@@ -409,3 +451,15 @@ class DatabasesService:
     async def delete_saved_query(self, query_id: int) -> None:
         await self._blocking(self._store.delete_saved_query, query_id)
         self._listeners.saved_queries_changed()
+
+
+CANCELLED = "The statement was cancelled."
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _usable_after(done: concurrent.futures.Future[Any]) -> bool:
+    error = None if done.cancelled() else done.exception()
+    return error is None or session_still_usable(error)
