@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont
 
 from vector_desktop.domain.databases import DatabaseError, ResultColumn
 from vector_desktop.domain.databases_api import PAGE_SIZE, QueryHandle
-from vector_desktop.domain.db_values import csv_text, display_text
+from vector_desktop.domain.db_values import DEFAULT_MAX_CHARS, csv_text, display_text
 from vector_desktop.presentation.table_model import AnyIndex
 from vector_desktop.qtsupport.tasks import TaskOwner
 
@@ -31,13 +31,45 @@ NULL_COLOUR = QColor("#8a8f98")
 ValueRole = Qt.ItemDataRole.UserRole + 1  # the Python value as the driver gave it
 IsNullRole = Qt.ItemDataRole.UserRole + 2
 
+# Qt asks `data` for 7 roles of every cell it paints: plain ints made once keep each call to a few set and int
+# operations, no enum arithmetic.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_VALUE = int(ValueRole)
+_IS_NULL = int(IsNullRole)
+_CELL_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _FONT, _VALUE, _IS_NULL})
+_NULL_STYLED_ROLES = frozenset({_FOREGROUND, _FONT})
+_HORIZONTAL = Qt.Orientation.Horizontal
+# As ints: PySide turns a returned flag into a QVariant at twice the cost of an int (Qt reads either).
+ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_NUMBER_TYPES = frozenset({int, float, decimal.Decimal})
+_LINE_BREAKS = str.maketrans({"\r": "↵", "\n": "↵"})
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ResultModel", text)
 
 
 def is_number(value: Any) -> bool:
+    if type(value) in _NUMBER_TYPES:
+        return True
     return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
+
+
+def cell_text(value: Any) -> str:
+    """A non-NULL value as one line of the grid: `display_text`, line breaks shown as ↵ (\\r\\n as one)."""
+    kind = type(value)
+    if kind is int or kind is datetime.datetime:
+        text = str(value)  # what display_text gives for these, without its type tests
+        return text if len(text) <= DEFAULT_MAX_CHARS else display_text(value)
+    text = value if kind is str and len(value) <= DEFAULT_MAX_CHARS else display_text(value)
+    if "\n" in text or "\r" in text:
+        return text.replace("\r\n", "↵").translate(_LINE_BREAKS)
+    return text
 
 
 def _retrieve(task: asyncio.Future[Any]) -> None:
@@ -167,45 +199,43 @@ class ResultModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation is _HORIZONTAL:
             if not 0 <= section < len(self._columns):
                 return None
             column = self._columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return column.name
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return f"{column.name}: {column.type_name}" if column.type_name else column.name
             return None
-        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+        if role == _DISPLAY and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _CELL_ROLES:  # decoration, check state, background...: most of Qt's questions
             return None
-        row = self._rows[index.row()]
-        if not 0 <= index.column() < len(row):
+        row, column = index.row(), index.column()  # -1, -1 for an invalid index
+        if not 0 <= row < len(self._rows):
             return None
-        value = row[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return NULL_TEXT
-            return display_text(value).replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        values = self._rows[row]
+        if not 0 <= column < len(values):
+            return None
+        value = values[column]
+        if role == _DISPLAY:
+            return NULL_TEXT if value is None else cell_text(value)
+        if role == _ALIGNMENT:
+            return ALIGN_NUMBER if is_number(value) else ALIGN_TEXT
+        if role in _NULL_STYLED_ROLES:
+            if value is not None:
+                return None
+            return NULL_COLOUR if role == _FOREGROUND else self._italic
+        if role == _TOOLTIP:
             return self._tooltip(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if is_number(value) else Qt.AlignmentFlag.AlignLeft
-            return horizontal | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and value is None:
-            return NULL_COLOUR
-        if role == Qt.ItemDataRole.FontRole and value is None:
-            return self._italic
-        if role == ValueRole:
+        if role == _VALUE:
             return value
-        if role == IsNullRole:
-            return value is None
-        return None
+        return value is None  # IsNullRole
 
     def _tooltip(self, value: Any) -> str:
         if value is None:

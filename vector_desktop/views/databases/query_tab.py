@@ -5,7 +5,7 @@ export to CSV / JSON Lines as a background job."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontDatabase, QGuiApplication, QKeySequence, QTextCharFormat
 from PySide6.QtGui import QTextCursor as Cursor
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMenu, QTextEdit, QWidget
@@ -37,6 +37,7 @@ MAX_FIT_CHARS = 80
 HEADER_PADDING = 24
 CELL_PADDING = 14
 ROWS_TAB, PLAN_TAB = 0, 1
+STATUS_WIDTH_STEP = 120
 
 
 def line_and_column(text: str, index: int) -> tuple[int, int]:
@@ -44,6 +45,22 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
+
+
+class RowNumberHeader(QHeaderView):
+    """The grid's row numbers. Its width comes from the first and the last row's number: QHeaderView's own size hint
+    asks the model about the first and last 100 rows (~1,000 calls into Python) each time a page arrives."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as QTableView's own: a click selects the row
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:
+        count = self.count()
+        if count == 0:
+            return super().sizeHint()
+        return self.sectionSizeFromContents(0).expandedTo(self.sectionSizeFromContents(count - 1))
 
 
 class QueryTab(QWidget):
@@ -84,11 +101,13 @@ class QueryTab(QWidget):
         ui.editor.setFont(font)
         ui.editor.setTabStopDistance(ui.editor.fontMetrics().horizontalAdvance(" ") * 4)
         ui.planText.setFont(font)
+        ui.resultsView.setVerticalHeader(RowNumberHeader(ui.resultsView))
         ui.resultsView.setModel(self.session.result)
         ui.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         ui.resultsView.horizontalHeader().setHighlightSections(False)
         ui.resultsView.verticalHeader().setDefaultSectionSize(ui.resultsView.fontMetrics().height() + 8)
         ui.resultsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        ui.statusLabel.setFixedSize(0, max(ui.statusLabel.sizeHint().height(), ui.statusLabel.fontMetrics().height()))
         ui.errorLabel.setStyleSheet(ERROR_STYLE)
         ui.errorLabel.hide()
         ui.splitter.setStretchFactor(0, 2)
@@ -137,7 +156,7 @@ class QueryTab(QWidget):
         ui.editor.textChanged.connect(self._text_changed)
         ui.resultsView.customContextMenuRequested.connect(self._grid_menu)
         session.running_changed.connect(lambda _running: self._session_state())
-        session.status_changed.connect(ui.statusLabel.setText)
+        session.status_changed.connect(self._set_status)
         session.failed.connect(self.show_error)
         session.plan_ready.connect(self._show_plan)
         session.result.modelReset.connect(self._session_state)
@@ -172,9 +191,19 @@ class QueryTab(QWidget):
         has_rows = self.session.result.columnCount() > 0
         ui.copyButton.setEnabled(has_rows)
         ui.exportButton.setEnabled(has_rows and bool(self.session.shown_sql) and self.config.has_sql)
-        ui.statusLabel.setText(self.session.status)
+        self._set_status(self.session.status)
         if running:
             self.clear_error()
+
+    def _set_status(self, text: str) -> None:
+        """A label of a fixed size (widened in steps when a text needs it): a label whose size can change asks every
+        layout up to the window to be done again at each new text, and the tab widget then repaints the whole tab
+        (editor and grid included) — at each page read and each tick of "Running… 2.1 s"."""
+        label = self.ui.statusLabel
+        needed = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 4
+        if needed > label.width():
+            label.setFixedWidth(-(-needed // STATUS_WIDTH_STEP) * STATUS_WIDTH_STEP)
+        label.setText(text)
 
     def _first_page(self, rows: int) -> None:
         if rows and not self._sized:
