@@ -71,7 +71,15 @@ def serve_llm() -> None:
     without a tool result gets the call of the offered tool named like TOOL, one with a tool result gets the answer.
     GET /api/v1/last-requests returns the bodies of the last two chat requests (the baseline replays them)."""
     from tests.support import sse_server
-    from tests.support.sse_server import RecordedRequest, Reply, ScriptedLLMServer, Write, json_reply, text_stream
+    from tests.support.sse_server import (
+        RecordedRequest,
+        Reply,
+        ScriptedLLMServer,
+        Write,
+        json_reply,
+        text_stream,
+        usage_chunk,
+    )
 
     class RoundServer(ScriptedLLMServer):
         def __init__(self) -> None:
@@ -93,7 +101,8 @@ def serve_llm() -> None:
                 return super().next_reply(prefix, endpoint)
             messages = request.body.get("messages") or []
             if any(m.get("role") == "tool" for m in messages):
-                return text_stream(answer_pieces(), usage={"prompt_tokens": 700, "completion_tokens": 70})
+                # The usage chunk as OpenRouter sends it (a bare usage dict here made the answer look unreported).
+                return text_stream(answer_pieces(), usage=usage_chunk(700, 70))
             names = [t["function"]["name"] for t in request.body.get("tools") or []]
             name = next((n for n in names if n.endswith(TOOL)), TOOL)
             self.calls += 1

@@ -1,11 +1,10 @@
 """View-model of the chat panel: conversations, the open transcript, the composer's draft, sending and the answer
 actions, search, export and the outbox; `tools` (ChatToolsViewModel) holds the tools choice and the approver.
 
-It listens to ChatService events. They arrive on the event-loop thread (the GUI thread with qasync); each one goes
-through a Qt signal, so an event from any other thread would be queued to the GUI thread (streamed text, the hot
-path, is handled directly when it arrives on the GUI thread). Streamed text is buffered and applied to its one row
-every ~30 ms. The model list is read through `run_blocking` (an executor in the app). Errors of every action come
-out of `error_occurred`.
+It listens to ChatService events as Qt signals (chat_events.py). Streamed text is buffered and applied to its one
+row every ~30 ms. The open conversation's totals are read when it opens and then kept up to date from the message
+events (chat_totals.py). The model list is read through `run_blocking` (an executor in the app). Errors of every
+action come out of `error_occurred`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
@@ -24,7 +22,6 @@ from vector_desktop.ai.models import ModelInfo
 from vector_desktop.ai.types import ChatMessage, ImagePart, LLMSettings
 from vector_desktop.domain.chat import (
     ChatError,
-    ChatListener,
     Conversation,
     ConversationTotals,
     Message,
@@ -33,19 +30,20 @@ from vector_desktop.domain.chat import (
 )
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.jobs import JobQueue
+from vector_desktop.presentation.chat_events import ChatEvents, ChatEventsListener
 from vector_desktop.presentation.chat_models import (
     ConversationListModel,
     MessageListModel,
     ModelChoicesModel,
     SearchResultsModel,
     format_context,
-    format_cost,
     format_tokens,
     model_name,
     price_note,
-    rough_tokens,
 )
 from vector_desktop.presentation.chat_tools_viewmodel import ChatToolsViewModel
+from vector_desktop.presentation.chat_totals import TotalsTracker, is_fresh_row
+from vector_desktop.presentation.chat_totals import totals_text as totals_text
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.throttle import Throttle
 from vector_desktop.services.chat_service import ChatService
@@ -75,77 +73,6 @@ class ContextChecker(Protocol):
     """LLMClient.check_context: the estimated size of a request against the model's context."""
 
     def __call__(self, messages: Sequence[Any], settings: LLMSettings, /) -> Any: ...
-
-
-class _Events(QObject):
-    """ChatService events as Qt signals (AutoConnection: direct on the GUI thread, queued from any other)."""
-
-    added = Signal(object)
-    started = Signal(object)
-    delta = Signal(int, str)
-    finished = Signal(object)
-    failed = Signal(object)
-    changed = Signal(object)
-    removed = Signal(str, object)
-    conversation = Signal(object)
-
-
-class _Listener(ChatListener):
-    def __init__(self, events: _Events, on_delta: Callable[[int, str], None]) -> None:
-        self._events = events
-        self._on_delta = on_delta
-        self._gui_thread = threading.get_ident()
-
-    def _emit(self, signal: Any, *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the view-model is gone (shutdown)
-            signal.emit(*args)
-
-    def message_added(self, message: Message) -> None:
-        self._emit(self._events.added, message)
-
-    def message_started(self, message: Message) -> None:
-        self._emit(self._events.started, message)
-
-    def message_delta(self, message_id: int, delta: str) -> None:
-        if threading.get_ident() == self._gui_thread:
-            self._on_delta(message_id, delta)  # the hot path (every token): no signal hop when already here
-        else:
-            self._emit(self._events.delta, message_id, delta)
-
-    def message_finished(self, message: Message) -> None:
-        self._emit(self._events.finished, message)
-
-    def message_failed(self, message: Message) -> None:
-        self._emit(self._events.failed, message)
-
-    def message_changed(self, message: Message) -> None:
-        self._emit(self._events.changed, message)
-
-    def messages_removed(self, conversation_id: str, message_ids: Sequence[int]) -> None:
-        self._emit(self._events.removed, conversation_id, list(message_ids))
-
-    def conversation_changed(self, conversation: Conversation) -> None:
-        self._emit(self._events.conversation, conversation)
-
-
-def totals_text(totals: ConversationTotals, note: str = "") -> str:
-    """Tokens and cost of a conversation. Answers whose provider reported no usage (the on-device model) are
-    estimated from their text and marked "~" and "estimate"; `note` ("on device, free") stands in for an unknown cost.
-    """
-    estimated = rough_tokens(totals.unreported_chars, totals.unreported_messages) if totals.unreported_messages else 0
-    if not totals.total_tokens and not estimated and totals.cost is None:
-        return _tr("No tokens used yet")
-    if totals.total_tokens and estimated:
-        text = _tr("%1 tokens + ~%2 estimated").replace("%1", format_tokens(totals.total_tokens))
-        text = text.replace("%2", format_tokens(estimated))
-    elif estimated:
-        text = _tr("~%1 tokens (estimate)").replace("%1", format_tokens(estimated))
-    else:
-        text = _tr("%1 tokens").replace("%1", format_tokens(totals.total_tokens))
-    cost = format_cost(totals.cost)
-    if cost:
-        return f"{text} · {cost}"
-    return f"{text}, {note}" if note and estimated else text
 
 
 class ChatViewModel(QObject):
@@ -243,9 +170,15 @@ class ChatViewModel(QObject):
         self.tools.groups_changed.connect(lambda: self.messages.set_tool_names(self.tools.tool_names()))
         self.tools.error_occurred.connect(self.error_occurred)
         self.conversation_selected.connect(self.tools.set_conversation)
-        self.conversation_changed.connect(lambda _conversation: self.tools.refresh())  # the model may use none
+        # The tools label is read again when the open conversation's model changes (another model may use none)
+        # or a notice says its model answers without tools, not at every change of the conversation.
+        self._tools_for: tuple[str, str] = ("", "")
+        self.conversation_changed.connect(self._refresh_tools_if_model_changed)
+        self.tools.notice.connect(self._refresh_tools_after_notice)
+        self._totals = TotalsTracker(self._service.totals, self._show_totals)
+        self._totals_text: str | None = None
 
-        self._events = _Events(self)
+        self._events = ChatEvents(self)
         self._events.added.connect(self._on_added)
         self._events.started.connect(self._on_started)
         self._events.delta.connect(self._on_delta)
@@ -254,7 +187,7 @@ class ChatViewModel(QObject):
         self._events.changed.connect(self._on_changed)
         self._events.removed.connect(self._on_removed)
         self._events.conversation.connect(self._on_conversation)
-        self._listener = _Listener(self._events, self._on_delta)
+        self._listener = ChatEventsListener(self._events, self._on_delta)
         service.add_listener(self._listener)
 
     def _timer(self, interval_ms: int, callback: Callable[[], Any]) -> QTimer:
@@ -399,10 +332,11 @@ class ChatViewModel(QObject):
         self._update_busy()
         self._update_offline_hint()
         self._context_timer.start()
+        self._totals.open(conversation_id)
         if conversation is not None:
-            self._start(self._refresh_totals(conversation_id), "chat.totals")
+            self._request_totals()
         else:
-            self.totals_changed.emit("")
+            self._emit_totals("")
 
     def _with_live_text(self, message: Message) -> Message:
         parts = self._live.get(message.id)
@@ -782,14 +716,18 @@ class ChatViewModel(QObject):
                 if message.conversation_id == self._draft_for and self._draft_text:
                     self._draft_timer.start()
         if message.conversation_id == self.current_id:
+            old = self.messages.message(message.id)
             self.messages.insert_message(message)
+            self._totals_changed_by(old, message, new_row=old is None)
             self._context_timer.start()
 
     def _on_started(self, message: Message) -> None:
         self._live[message.id] = [message.content]
         if message.conversation_id == self.current_id:
             self._pending.pop(message.id, None)
+            old = self.messages.message(message.id)
             self.messages.insert_message(message)
+            self._totals_changed_by(old, message, new_row=old is None and is_fresh_row(message))
         self._update_busy()
 
     def _on_delta(self, message_id: int, delta: str) -> None:
@@ -811,15 +749,18 @@ class ChatViewModel(QObject):
         self._pending.pop(message.id, None)
         self._live.pop(message.id, None)
         if message.conversation_id == self.current_id:
+            old = self.messages.message(message.id)
             if not self.messages.update_message(message):
                 self.messages.insert_message(message)
-            self._start(self._refresh_totals(message.conversation_id), "chat.totals")
+            self._totals_changed_by(old, message)
             self._context_timer.start()
         self._update_busy()
 
     def _on_changed(self, message: Message) -> None:
         if message.conversation_id == self.current_id:
+            old = self.messages.message(message.id)
             self.messages.update_message(message)
+            self._totals_changed_by(old, message)
 
     def _on_removed(self, conversation_id: str, message_ids: list[int]) -> None:
         for message_id in message_ids:
@@ -827,7 +768,7 @@ class ChatViewModel(QObject):
             self._pending.pop(message_id, None)
         if conversation_id == self.current_id:
             self.messages.remove_messages(message_ids)
-            self._start(self._refresh_totals(conversation_id), "chat.totals")
+            self._request_totals()
 
     def _on_conversation(self, conversation: Conversation) -> None:
         self.conversations.upsert(conversation)
@@ -847,11 +788,37 @@ class ChatViewModel(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    async def _refresh_totals(self, conversation_id: str) -> None:
-        totals = await self._service.totals(conversation_id)
+    def _totals_changed_by(self, old: Message | None, new: Message, *, new_row: bool = False) -> None:
+        if not self._totals.apply(old, new, new_row=new_row):
+            self._request_totals()
+
+    def _request_totals(self) -> None:
+        read = self._totals.request()
+        if read is not None:
+            self._start(read, "chat.totals")
+
+    def _show_totals(self, conversation_id: str, totals: ConversationTotals) -> None:
         if conversation_id == self.current_id:
             model = self.effective_model()
-            self.totals_changed.emit(totals_text(totals, price_note(model, self.model_info(model))))
+            self._emit_totals(totals_text(totals, price_note(model, self.model_info(model))))
+
+    def _emit_totals(self, text: str) -> None:
+        if text != self._totals_text:
+            self._totals_text = text
+            self.totals_changed.emit(text)
+
+    def _refresh_tools_if_model_changed(self, _conversation: Conversation | None) -> None:
+        key = (self.current_id, self.effective_model())
+        if key == self._tools_for:
+            return
+        just_opened = key[0] != self._tools_for[0]  # conversation_selected read the tools already
+        self._tools_for = key
+        if not just_opened:
+            self.tools.refresh()
+
+    def _refresh_tools_after_notice(self, conversation_id: str, _text: str) -> None:
+        if conversation_id == self.current_id:
+            self.tools.refresh()
 
     def _update_context_hint(self) -> None:
         conversation = self._current

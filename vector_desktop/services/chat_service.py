@@ -1,12 +1,14 @@
 """ChatService: sending messages, streaming answers into the store, Stop / Regenerate / Edit / Continue / Retry,
-the offline outbox; the answer loop with its tool rounds is in chat_tool_rounds.py.
+the offline outbox; the answer loop with its tool rounds is in chat_tool_rounds.py, what the model is sent in
+chat_history.py, the journal of a streamed answer in chat_journal.py.
 
 Rules it keeps:
 - every message is in the store before anything is sent; an answer row exists (status streaming) before the first
   token, and the text received is journaled at least every `journal_interval` seconds, so a crash loses at most
   that much (the next start marks the row interrupted: ChatRepository.mark_interrupted_streams);
 - store calls are small synchronous repository methods run through `run_blocking` (default: called directly), so
-  the GUI can move them to a worker thread;
+  the GUI can move them to a worker thread; where a step needs several, they go in one call (`_before_sending`,
+  `_update_then_add`): each call is a hop to that thread and back, the largest cost of a round after the network;
 - one answer at a time per conversation; `stop()` keeps the partial text (status cancelled).
 Events go to ChatListener objects (domain/chat.py) on the event-loop thread.
 """
@@ -20,13 +22,13 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
 from vector_desktop.ai.chunks import ChatAccumulator
-from vector_desktop.ai.types import ChatChunk, ChatMessage, ImagePart, LLMSettings, ToolCall, ToolSpec
+from vector_desktop.ai.types import ChatChunk, ChatMessage, LLMSettings, ToolSpec
 from vector_desktop.domain.chat import (
     ChatError,
     ChatListener,
@@ -45,14 +47,15 @@ from vector_desktop.domain.chat import (
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tool_policy import TOOL_DENIED, ConversationTools
 from vector_desktop.domain.tools import ToolSpec as ToolDefinition
+from vector_desktop.services.chat_history import extended, model_messages
+from vector_desktop.services.chat_journal import Journal
+from vector_desktop.services.chat_legacy_tools import as_provider
+from vector_desktop.services.chat_next_rows import NextRow, RowArgs
 from vector_desktop.services.chat_tool_rounds import (
-    ANSWERED,
     STOPPED_BY_SHUTDOWN,
     AnswerRun,
     Stopped,
     ToolRounds,
-    as_provider,
-    tool_images_message,
 )
 
 log = logging.getLogger(__name__)
@@ -87,79 +90,6 @@ def _error_text(error: BaseException) -> str:
 
 _Run = AnswerRun
 _Stopped = Stopped
-
-
-@dataclass
-class _Journal:
-    """Accumulates streamed text and writes it to the store at least every `interval` seconds."""
-
-    service: ChatService
-    message_id: int
-    prefix: str = ""
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    written_length: int = 0
-    last_write: float = 0.0
-    timer: asyncio.Task[None] | None = None
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    def __post_init__(self) -> None:
-        if self.prefix:
-            self.parts.append(self.prefix)
-        self.length = self.written_length = len(self.prefix)
-        self.last_write = self.service._clock()
-
-    @property
-    def text(self) -> str:
-        if len(self.parts) > 1:
-            self.parts[:] = ["".join(self.parts)]
-        return self.parts[0] if self.parts else ""
-
-    @property
-    def received(self) -> bool:
-        """Some text arrived in this stream (beyond the prefix being continued)."""
-        return self.length > len(self.prefix)
-
-    def append(self, delta: str) -> None:
-        self.parts.append(delta)
-        self.length += len(delta)
-
-    async def tick(self) -> None:
-        if self.length == self.written_length:
-            return
-        due = self.last_write + self.service.journal_interval
-        if self.service._clock() >= due:
-            if self.timer is not None:  # this write covers what the timer was waiting for
-                self.timer.cancel()
-                self.timer = None
-            await self.write()
-        elif self.timer is None:
-            # Text is waiting: make sure it is written on time even if the next chunk is late.
-            self.timer = asyncio.ensure_future(self._write_later(due - self.service._clock()))
-
-    async def _write_later(self, delay: float) -> None:
-        await self.service._sleep(max(delay, 0.0))
-        self.timer = None
-        await self.write()
-
-    async def write(self) -> None:
-        async with self.lock:
-            if self.length == self.written_length:
-                return
-            text, length = self.text, self.length
-            await self.service._run_blocking(self.service._repo.journal_partial, self.message_id, text)
-            self.written_length = length
-            self.last_write = self.service._clock()
-            self.service.journal_writes += 1
-
-    async def close(self) -> None:
-        timer, self.timer = self.timer, None
-        if timer is not None and not timer.done():
-            timer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await timer
-        async with self.lock:  # let a write already under way finish before the final update
-            pass
 
 
 class ChatService:
@@ -348,12 +278,14 @@ class ChatService:
         went to the outbox (the model's server cannot be reached, or earlier messages are still queued)."""
         if not text.strip() and not images:
             raise ChatError("The message is empty.")
-        conversation = await self.get_conversation(conversation_id)
-        model = self.model_of(conversation)
 
         async def work(run: _Run) -> Message:
-            earlier_queued = await self._run_blocking(self._repo.queued_messages, conversation_id)
-            queue_it = bool(earlier_queued) or not self.is_reachable(model)
+            # One read (the conversation, its outbox, the page the model is sent) and one write (the message, with
+            # the title of a new conversation and the cleared draft) before the request goes out.
+            conversation, earlier_queued, page = await self._run_blocking(self._before_sending, conversation_id)
+            model = self.model_of(conversation)
+            queue_it = earlier_queued or not self.is_reachable(model)
+            title = title_from(text) if not conversation.title and text.strip() else None
             user: Message = await self._run_blocking(
                 self._repo.add_message,
                 conversation_id,
@@ -363,20 +295,34 @@ class ChatService:
                 model=model,
                 images=tuple(images),
                 queued_at=_now() if queue_it else None,
+                title=title,
+                draft="",
             )
             run.last_message = user
-            await self._run_blocking(self._repo.save_draft, conversation_id, "")
             self._emit("message_added", user)
-            await self._title_if_new(conversation, text)
+            if title is not None:
+                conversation = replace(conversation, title=title, updated_at=user.created_at)
+                self._emit("conversation_changed", conversation)
             if queue_it:
                 return user
-            return await self._rounds.answer(run, conversation, user)
+            upto = page[-1].seq if page else 0
+            return await self._rounds.answer(
+                run, conversation, user, page=extended(page, upto, [user], self.history_limit)
+            )
 
         result = await self._guarded(conversation_id, work)
-        if result.status is MessageStatus.QUEUED and self.is_reachable(model):
+        if result.status is MessageStatus.QUEUED and self.is_reachable(result.model):
             await self.flush_outbox(conversation_id)  # back online, but older messages had to go first
             return await self._final_answer_to(result)
         return result
+
+    def _before_sending(self, conversation_id: str) -> tuple[Conversation, bool, list[Message]]:
+        """(On the store's thread.) The conversation, whether messages wait in its outbox, its latest page."""
+        conversation = self._repo.get_conversation(conversation_id)
+        if conversation is None:
+            raise ChatError(f"There is no conversation with the id {conversation_id}.")
+        queued = bool(self._repo.queued_messages(conversation_id))
+        return conversation, queued, self._repo.messages_page(conversation_id, None, self.history_limit)
 
     async def _final_answer_to(self, question: Message) -> Message:
         """The last answer given to `question` (after tool rounds), or the question itself when unanswered."""
@@ -391,11 +337,6 @@ class ChatService:
             if message.role is Role.ASSISTANT:
                 answer = message
         return answer
-
-    async def _title_if_new(self, conversation: Conversation, text: str) -> Conversation:
-        if conversation.title or not text.strip():
-            return conversation
-        return await self.update_conversation(conversation.id, title=title_from(text))
 
     def stop(self, conversation_id: str | None = None) -> bool:
         """Stop the answer arriving in a conversation (or in all); the text so far is kept as cancelled."""
@@ -626,6 +567,18 @@ class ChatService:
         finally:
             run.child = None
 
+    def _update_then_add(self, message_id: int, values: dict[str, Any], row: RowArgs) -> tuple[Message, Message | None]:
+        """(On the store's thread.) A message's final state and the row that follows it, in one hop. The row is
+        not announced yet (the caller does, or removes it); when it cannot be written, the caller writes it (and
+        meets the error) the usual way."""
+        final = self._repo.update_message(message_id, **values)
+        args, kwargs = row
+        try:
+            return final, self._repo.add_message(*args, **kwargs)
+        except VectorError:
+            log.debug("the row after message %s was not written ahead", message_id, exc_info=True)
+            return final, None
+
     def _streamer_for(self, model: str) -> ChatStreamer:
         if self._local_streamer is not None and model == self.local_model:
             return self._local_streamer
@@ -645,34 +598,10 @@ class ChatService:
 
     async def _history(self, conversation_id: str, upto_seq: int) -> list[ChatMessage]:
         """What the model is sent: the latest `history_limit` messages up to `upto_seq`, in order."""
-        page = await self.messages_page(conversation_id, upto_seq + 1, self.history_limit)
-        answered = {m.tool_call_id for m in page if m.role is Role.TOOL and m.status in ANSWERED}
-        called: set[str] = set()
-        history: list[ChatMessage] = []
-        tool_images: list[ImagePart] = []
-        for message in page:
-            if tool_images and message.role is not Role.TOOL:
-                history.append(tool_images_message(tool_images))
-                tool_images = []
-            if message.role is Role.USER:
-                images = tuple(ImagePart(url) for url in message.images)
-                history.append(ChatMessage("user", message.content, images=images))
-            elif message.role is Role.ASSISTANT:
-                if message.status is MessageStatus.STREAMING:
-                    continue
-                # A call without its result (stopped, or cut off by the window) must not be sent.
-                calls = tuple(ToolCall(c.id, c.name, c.arguments) for c in message.tool_calls if c.id in answered)
-                called.update(c.id for c in calls)
-                if message.content or calls:
-                    history.append(ChatMessage("assistant", message.content, tool_calls=calls))
-            elif message.role is Role.TOOL and message.tool_call_id in called:
-                history.append(
-                    ChatMessage("tool", message.content, tool_call_id=message.tool_call_id, name=message.tool_name)
-                )
-                tool_images.extend(ImagePart(url) for url in message.images)
-        if tool_images:
-            history.append(tool_images_message(tool_images))
-        return history
+        return model_messages(await self._page_upto(conversation_id, upto_seq))
+
+    async def _page_upto(self, conversation_id: str, upto_seq: int) -> list[Message]:
+        return await self.messages_page(conversation_id, upto_seq + 1, self.history_limit)
 
     async def _stream_into(
         self,
@@ -681,9 +610,11 @@ class ChatService:
         history: list[ChatMessage],
         settings: LLMSettings,
         streamer: ChatStreamer,
+        then: NextRow | None = None,
     ) -> Message:
-        """Receive one answer into `message` (which may already hold a prefix to continue)."""
-        journal = _Journal(self, message.id, message.content)
+        """Receive one answer into `message` (which may already hold a prefix to continue). `then(values)` may name
+        the row that follows the finished answer: it is written in the same hop and left in `run.ahead`."""
+        journal = Journal(self, message.id, message.content)
         collected = ChatAccumulator()
         status = MessageStatus.COMPLETE
         error = ""
@@ -702,7 +633,7 @@ class ChatService:
                 journal.append(partial)  # the streamer kept text it had not handed over as chunks
             status = MessageStatus.INTERRUPTED if journal.received else MessageStatus.FAILED
             error = _error_text(exc)
-        return await self._finish(message, journal, collected, status, error, settings.json_mode)
+        return await self._finish(message, journal, collected, status, error, settings.json_mode, run=run, then=then)
 
     async def _receive(
         self,
@@ -710,7 +641,7 @@ class ChatService:
         history: list[ChatMessage],
         settings: LLMSettings,
         streamer: ChatStreamer,
-        journal: _Journal,
+        journal: Journal,
         collected: ChatAccumulator,
     ) -> None:
         # Iterated, and closed, in this one task: HTTP streams must not change tasks midway.
@@ -735,11 +666,14 @@ class ChatService:
     async def _finish(
         self,
         message: Message,
-        journal: _Journal,
+        journal: Journal,
         collected: ChatAccumulator,
         status: MessageStatus,
         error: str,
         wants_json: bool = False,
+        *,
+        run: _Run | None = None,
+        then: NextRow | None = None,
     ) -> Message:
         await journal.close()
         text = journal.text
@@ -763,7 +697,13 @@ class ChatService:
             "cost": _add_cost(message.cost, usage.cost),
             "tool_calls": tuple(ToolCallRecord(c.id, c.name, c.arguments) for c in calls),
         }
-        final: Message = await self._run_blocking(self._repo.update_message, message.id, **values)
+        following = then(values) if then is not None and run is not None else None
+        final: Message
+        if following is None:
+            final = await self._run_blocking(self._repo.update_message, message.id, **values)
+        else:
+            assert run is not None
+            final, run.ahead = await self._run_blocking(self._update_then_add, message.id, values, following)
         if final.status in (MessageStatus.FAILED, MessageStatus.INTERRUPTED) and final.error:
             self._emit("message_failed", final)
         else:

@@ -7,21 +7,22 @@ Rules it keeps:
 - only tool rows that reached a result (complete, failed) are sent to the model; a stopped or interrupted call is
   left out together with the model's request for it;
 - a model that cannot use tools (the on-device model; a server that refuses `tools`) answers without them, and the
-  conversation is told once through ChatListener.notice.
+  conversation is told once through ChatListener.notice;
+- a row that follows a finished message (the first call's, the next answer's) is written in the same store hop as
+  that message (`AnswerRun.ahead`): it is shown when its step starts, or removed when the answer ends before;
+- the page the model is sent is read once per answer; after a round, the rows it wrote are appended to it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import inspect
-import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from vector_desktop.ai.errors import ToolsNotSupportedError
-from vector_desktop.ai.types import ChatChunk, ChatMessage, ImagePart, LLMSettings, ToolCall
+from vector_desktop.ai.types import ChatChunk, LLMSettings, ToolCall
 from vector_desktop.ai.types import ToolSpec as WireToolSpec
 from vector_desktop.domain.chat import (
     ChatError,
@@ -30,14 +31,13 @@ from vector_desktop.domain.chat import (
     Message,
     MessageStatus,
     Role,
-    ToolApprover,
     ToolCallRecord,
     ToolOutcome,
-    ToolProvider,
 )
 from vector_desktop.domain.errors import VectorError
-from vector_desktop.domain.tool_policy import TOOL_DENIED, ConversationTools
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.services.chat_history import extended, model_messages
+from vector_desktop.services.chat_next_rows import answer_row, call_row, first_call_row
 
 if TYPE_CHECKING:
     from vector_desktop.services.chat_service import ChatService
@@ -53,8 +53,6 @@ TOOL_STOPPED_FOR_MODEL = (
 TOOL_CUT_BY_SHUTDOWN = "The app was closing during this tool call; it was not run again."
 NO_TOOLS_ON_DEVICE = "The on-device model cannot use tools, so it answers without them."
 NO_TOOLS_ON_SERVER = "{model} does not accept tools, so it answers without them."
-# Tool rows the model is sent: the call reached a result (denied and failed calls included).
-ANSWERED = (MessageStatus.COMPLETE, MessageStatus.FAILED)
 
 
 @dataclass
@@ -66,19 +64,13 @@ class AnswerRun:
     stop_requested: bool = False
     last_message: Message | None = None
     child: asyncio.Future[Any] | None = None
+    # A row written in the same store hop as the message before it (the next tool call's, the next answer's),
+    # not announced yet: whoever takes it announces it, or removes it when the answer stops there.
+    ahead: Message | None = None
 
 
 class Stopped(Exception):
     """The user pressed Stop while a stream or tool call was under way."""
-
-
-TOOL_IMAGES = "The images the tool calls above returned."
-
-
-def tool_images_message(images: list[ImagePart]) -> ChatMessage:
-    """Images tools returned, sent as image parts: model APIs take images in user messages, not in tool results,
-    so they follow the round's tool results in one user message (the on-device model drops them)."""
-    return ChatMessage("user", TOOL_IMAGES, images=tuple(images))
 
 
 def wire_spec(spec: ToolSpec) -> WireToolSpec:
@@ -145,63 +137,102 @@ class ToolRounds:
     # ------------------------------------------------------------------------------------------------ the loop
 
     async def answer(
-        self, run: AnswerRun, conversation: Conversation, anchor: Message, *, model: str | None = None
+        self,
+        run: AnswerRun,
+        conversation: Conversation,
+        anchor: Message,
+        *,
+        model: str | None = None,
+        page: list[Message] | None = None,
     ) -> Message:
-        """Stream an answer to `anchor` (placed right after it), then run tool rounds while the model asks."""
+        """Stream an answer to `anchor` (placed right after it), then run tool rounds while the model asks.
+        `page`: the messages the model is sent (up to `anchor`), when the caller has them; else they are read."""
         service = self._service
         model = model or service.model_of(conversation)
         streamer = service._streamer_for(model)
         specs = await self._tools_for(conversation.id, model)
         rounds = 0
         run.last_message = anchor
-        while True:
-            if run.stop_requested:
-                return run.last_message
-            history = await service._history(conversation.id, anchor.seq)
-            settings = service._settings(conversation, model, [wire_spec(s) for s in specs])
-            message: Message = await service._run_blocking(
-                service._repo.add_message,
-                conversation.id,
-                Role.ASSISTANT,
-                "",
-                status=MessageStatus.STREAMING,
-                model=model,
-                parent_id=anchor.id,
-                after_seq=anchor.seq,
-            )
-            run.last_message = message
-            service._emit("message_started", message)
-            source = _WithoutToolsIfRefused(streamer, self, conversation.id, model) if specs else streamer
-            message = await service._stream_into(run, message, history, settings, source)
-            if model in self.refusing_models:
-                specs = []
-            run.last_message = message
-            if message.status is not MessageStatus.COMPLETE or not message.tool_calls:
-                return message
-            if rounds >= service.max_tool_rounds:
-                message = await service._run_blocking(
-                    service._repo.update_message,
-                    message.id,
-                    error=f"Stopped after {service.max_tool_rounds} rounds of tool calls.",
+        try:
+            while True:
+                if run.stop_requested:
+                    return run.last_message  # (a row written ahead is removed below)
+                if page is None:
+                    page = await service._page_upto(conversation.id, anchor.seq)
+                settings = service._settings(conversation, model, [wire_spec(s) for s in specs])
+                ahead, run.ahead = run.ahead, None
+                if ahead is None:
+                    args, kwargs = answer_row(anchor, model)
+                    ahead = await service._run_blocking(service._repo.add_message, *args, **kwargs)
+                message = ahead
+                run.last_message = message
+                service._emit("message_started", message)
+                source = _WithoutToolsIfRefused(streamer, self, conversation.id, model) if specs else streamer
+                calls_ahead = first_call_row(message) if rounds < service.max_tool_rounds else None
+                message = await service._stream_into(
+                    run, message, model_messages(page), settings, source, then=calls_ahead
                 )
-                service._emit("message_failed", message)
-                return message
-            rounds += 1
-            anchor = await self.run_calls(run, message, message)
-            if run.stop_requested:
-                return message
+                if model in self.refusing_models:
+                    specs = []
+                run.last_message = message
+                if message.status is not MessageStatus.COMPLETE or not message.tool_calls:
+                    return message
+                if rounds >= service.max_tool_rounds:
+                    message = await service._run_blocking(
+                        service._repo.update_message,
+                        message.id,
+                        error=f"Stopped after {service.max_tool_rounds} rounds of tool calls.",
+                    )
+                    service._emit("message_failed", message)
+                    return message
+                rounds += 1
+                rows: list[Message] = []
+                upto = anchor.seq
+                anchor = await self.run_calls(run, message, message, rows=rows, then_answer=model)
+                if run.stop_requested:
+                    return message
+                # The next request sends what this round wrote after the page already read (no second read).
+                page = extended(page, upto, [message, *rows], service.history_limit)
+        finally:
+            if run.ahead is not None:  # written ahead, never announced: the answer ended before it
+                ahead, run.ahead = run.ahead, None
+                await self._discard(ahead)
+
+    async def _discard(self, row: Message) -> None:
+        """Remove a row written ahead that was never shown (when this fails, e.g. the app is closing, the next start
+        finds it still streaming and marks it interrupted)."""
+        service = self._service
+        try:
+            await service._run_blocking(service._repo.delete_messages, [row.id])
+        except Exception:
+            log.warning("a row written ahead (%s) could not be removed", row.id, exc_info=True)
 
     async def run_calls(
-        self, run: AnswerRun, assistant: Message, anchor: Message, done: frozenset[str] = frozenset()
+        self,
+        run: AnswerRun,
+        assistant: Message,
+        anchor: Message,
+        done: frozenset[str] = frozenset(),
+        *,
+        rows: list[Message] | None = None,
+        then_answer: str | None = None,
     ) -> Message:
-        """Run the calls of `assistant` not in `done`, each row placed after the previous; returns the last row."""
-        for record in assistant.tool_calls:
-            if record.id in done:
-                continue
+        """Run the calls of `assistant` not in `done`, each row placed after the previous; returns the last row
+        (`rows`, when given, gets each finished row). `then_answer`: the model of the answer that follows, whose
+        row is written with the last call's result (left in `run.ahead`)."""
+        pending = [record for record in assistant.tool_calls if record.id not in done]
+        for number, record in enumerate(pending, 1):
+            row, run.ahead = run.ahead, None
+            if row is not None and row.tool_call_id != record.id:
+                await self._discard(row)
+                row = None
+            then = then_answer if number == len(pending) else None
             try:
-                anchor = await self._run_call(run, assistant, record, after=anchor)
+                anchor = await self._run_call(run, assistant, record, after=anchor, fresh=row, then_answer=then)
             except Stopped:
                 break  # a call left without a result is not sent to the model again
+            if rows is not None:
+                rows.append(anchor)
         return anchor
 
     async def _run_call(
@@ -212,21 +243,19 @@ class ToolRounds:
         *,
         after: Message | None = None,
         row: Message | None = None,
+        fresh: Message | None = None,
+        then_answer: str | None = None,
     ) -> Message:
+        """Run one call: its row is written (or `fresh`, written ahead, announced; or `row`, run again) before the
+        call starts, and finished with its result."""
         service = self._service
-        if row is None:
+        if fresh is not None:
+            row = fresh
+            service._emit("message_added", row)
+        elif row is None:
             assert after is not None
-            row = await service._run_blocking(
-                service._repo.add_message,
-                assistant.conversation_id,
-                Role.TOOL,
-                "",
-                status=MessageStatus.STREAMING,
-                after_seq=after.seq,
-                tool_call_id=record.id,
-                tool_name=record.name,
-                parent_id=assistant.id,
-            )
+            args, kwargs = call_row(assistant, record, after.seq)
+            row = await service._run_blocking(service._repo.add_message, *args, **kwargs)
             service._emit("message_added", row)
         else:
             row = await service._run_blocking(
@@ -257,7 +286,12 @@ class ToolRounds:
         }
         if outcome.images:
             values["images"] = outcome.images
-        finished: Message = await service._run_blocking(service._repo.update_message, row.id, **values)
+        finished: Message
+        if then_answer is None or run.stop_requested:
+            finished = await service._run_blocking(service._repo.update_message, row.id, **values)
+        else:
+            following = answer_row(row, then_answer)
+            finished, run.ahead = await service._run_blocking(service._update_then_add, row.id, values, following)
         service._emit("message_failed" if failed and finished.error else "message_finished", finished)
         return finished
 
@@ -377,49 +411,3 @@ class _WithoutToolsIfRefused:
             aclose = getattr(again, "aclose", None)
             if aclose is not None:
                 await aclose()
-
-
-# ---------------------------------------------------------------------------------------------------- deprecated
-
-
-class LegacyTools:
-    """Deprecated: a pre-issue-11 provider (`list_tools()`, `call(name, arguments) -> str`) with a ToolApprover,
-    as the new ToolProvider, until the chat view-model stops passing itself as the approver."""
-
-    def __init__(self, provider: Any, approver: ToolApprover | None) -> None:
-        self._provider = provider
-        self._approver = approver
-
-    async def list_tools(self, conversation_id: str) -> list[ToolSpec]:
-        listed = self._provider.list_tools()
-        if inspect.isawaitable(listed):
-            listed = await listed
-        return [
-            ToolSpec("", t.name, t.name, description=t.description, input_schema=dict(t.parameters)) for t in listed
-        ]
-
-    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
-        call = ToolCall(call_id, name, json.dumps(arguments))
-        if self._approver is None or not await self._approver.approve(call):
-            return ToolOutcome(TOOL_DENIED, error="You did not allow this call.")
-        try:
-            text = await self._provider.call(name, arguments)
-        except VectorError as error:
-            return ToolOutcome(f"The tool {name} failed: {error}", status=ToolStatus.FAILED, error=str(error))
-        return ToolOutcome(str(text), status=ToolStatus.SUCCEEDED)
-
-    async def choosable(self) -> list[ToolSpec]:
-        return await self.list_tools("")
-
-    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
-        return ConversationTools()
-
-    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
-        raise ChatError("These tools cannot be chosen per conversation.")
-
-
-def as_provider(tools: Any, approver: ToolApprover | None) -> ToolProvider | None:
-    """`tools` itself (a ToolProvider), or wrapped when a deprecated approver comes with it."""
-    if tools is None or approver is None:
-        return tools  # type: ignore[no-any-return]
-    return LegacyTools(tools, approver)

@@ -1,7 +1,9 @@
 """Conversations, messages, drafts, outbox, full-text search and the model cache in the local store.
 
 Every method is one short transaction, safe to run on a worker thread. Message pages are read newest first through
-the (conversation_id, seq) index, so opening a long conversation costs one page, not the whole history.
+the (conversation_id, seq) index, so opening a long conversation costs one page, not the whole history. The calls a
+chat round makes run prepared Core statements (store/chat_statements.py) on a plain connection; the rest use ORM
+sessions.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, delete, func, literal_column, select, table, text, update
+from sqlalchemy import ColumnElement, Connection, column, delete, func, literal_column, select, table, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from vector_desktop.domain.chat import (
@@ -28,7 +30,14 @@ from vector_desktop.domain.chat import (
     MessageStatus,
     Role,
     SearchHit,
-    ToolCallRecord,
+)
+from vector_desktop.store import chat_statements as sql
+from vector_desktop.store.chat_statements import (
+    ColumnValues,
+    conversation_columns,
+    conversation_of,
+    message_columns,
+    message_of,
 )
 from vector_desktop.store.tables import utcnow
 from vector_desktop.store.tables_chat import FTS_TABLE, ConversationRow, DraftRow, MessageRow, ModelCacheRow
@@ -38,95 +47,6 @@ INTERRUPTED_BY_EXIT = "The answer was cut off because the app stopped while it w
 _FTS = table(FTS_TABLE, column("rowid"), column("rank"))
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONVERSATION_FIELDS = {"title", "pinned", "system_prompt", "model", "fallback_models", "temperature", "json_mode"}
-_MESSAGE_FIELDS = {
-    "content",
-    "status",
-    "model",
-    "provider",
-    "finish_reason",
-    "prompt_tokens",
-    "completion_tokens",
-    "cost",
-    "error",
-    "tool_calls",
-    "tool_call_id",
-    "tool_name",
-    "images",
-    "parent_id",
-    "queued_at",
-}
-
-
-def _conversation(row: ConversationRow) -> Conversation:
-    return Conversation(
-        id=row.id,
-        title=row.title,
-        pinned=bool(row.pinned),
-        system_prompt=row.system_prompt,
-        model=row.model,
-        fallback_models=tuple(json.loads(row.fallback_models_json or "[]")),
-        temperature=row.temperature,
-        json_mode=bool(row.json_mode),
-        created_at=aware(row.created_at),
-        updated_at=aware(row.updated_at),
-        deleted_at=aware(row.deleted_at),
-    )
-
-
-def _message(row: MessageRow) -> Message:
-    calls = json.loads(row.tool_calls_json) if row.tool_calls_json else []
-    return Message(
-        id=row.id,
-        conversation_id=row.conversation_id,
-        seq=row.seq,
-        role=Role(row.role),
-        content=row.content,
-        status=MessageStatus(row.status),
-        model=row.model,
-        provider=row.provider,
-        finish_reason=row.finish_reason,
-        prompt_tokens=row.prompt_tokens,
-        completion_tokens=row.completion_tokens,
-        cost=row.cost,
-        error=row.error,
-        tool_calls=tuple(ToolCallRecord(c["id"], c["name"], c["arguments"]) for c in calls),
-        tool_call_id=row.tool_call_id,
-        tool_name=row.tool_name,
-        images=tuple(json.loads(row.images_json)) if row.images_json else (),
-        parent_id=row.parent_id,
-        queued_at=aware(row.queued_at),
-        created_at=aware(row.created_at),
-        updated_at=aware(row.updated_at),
-    )
-
-
-def _conversation_columns(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - _CONVERSATION_FIELDS
-    if unknown:
-        raise TypeError(f"unknown conversation fields: {sorted(unknown)}")
-    columns = dict(values)
-    if "fallback_models" in columns:
-        columns["fallback_models_json"] = json.dumps(list(columns.pop("fallback_models") or ()))
-    return columns
-
-
-def _message_columns(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - _MESSAGE_FIELDS
-    if unknown:
-        raise TypeError(f"unknown message fields: {sorted(unknown)}")
-    columns = dict(values)
-    if "tool_calls" in columns:
-        calls = columns.pop("tool_calls") or ()
-        columns["tool_calls_json"] = (
-            json.dumps([{"id": c.id, "name": c.name, "arguments": c.arguments} for c in calls]) if calls else ""
-        )
-    if "images" in columns:
-        images = list(columns.pop("images") or ())
-        columns["images_json"] = json.dumps(images) if images else ""
-    if "status" in columns:
-        columns["status"] = MessageStatus(columns["status"]).value
-    return columns
 
 
 def fts_match_expression(query: str) -> str | None:
@@ -154,22 +74,23 @@ def fts_match_expression(query: str) -> str | None:
 class ChatRepository:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        self._engine = sessions.kw["bind"]
 
     # -------------------------------------------------------------------------------------------- conversations
 
     def create_conversation(self, **values: Any) -> Conversation:
-        columns = _conversation_columns(values)
+        columns = conversation_columns(values)
         now = utcnow()
         row = ConversationRow(id=uuid.uuid4().hex, created_at=now, updated_at=now, **columns)
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
-            return _conversation(row)
+            return conversation_of(row)
 
     def get_conversation(self, conversation_id: str) -> Conversation | None:
-        with self._sessions() as session:
-            row = session.get(ConversationRow, conversation_id)
-            return _conversation(row) if row is not None else None
+        with self._engine.connect() as connection:
+            row = connection.execute(sql.GET_CONVERSATION, {"cid": conversation_id}).one_or_none()
+        return conversation_of(row) if row is not None else None
 
     def require_conversation(self, conversation_id: str) -> Conversation:
         conversation = self.get_conversation(conversation_id)
@@ -188,19 +109,18 @@ class ChatRepository:
             stmt = stmt.where(ConversationRow.title.ilike(pattern, escape="\\"))
         stmt = stmt.order_by(ConversationRow.pinned.desc(), ConversationRow.updated_at.desc()).limit(limit)
         with self._sessions() as session:
-            return [_conversation(row) for row in session.scalars(stmt.offset(offset))]
+            return [conversation_of(row) for row in session.scalars(stmt.offset(offset))]
 
     def update_conversation(self, conversation_id: str, **values: Any) -> Conversation:
-        columns = _conversation_columns(values)
-        with self._sessions.begin() as session:
-            row = session.get(ConversationRow, conversation_id)
-            if row is None:
-                raise ChatError(f"There is no conversation with the id {conversation_id}.")
-            for key, value in columns.items():
-                setattr(row, key, value)
-            # updated_at tracks activity (new messages), so renaming or pinning does not reorder the list.
-            session.flush()
-            return _conversation(row)
+        columns = conversation_columns(values)
+        # updated_at tracks activity (new messages), so renaming or pinning does not reorder the list.
+        with self._engine.begin() as connection:
+            row = connection.execute(
+                sql.update_conversation_statement(columns), {"cid": conversation_id, **sql.bound(columns)}
+            ).one_or_none()
+        if row is None:
+            raise ChatError(f"There is no conversation with the id {conversation_id}.")
+        return conversation_of(row)
 
     def delete_conversation(self, conversation_id: str) -> Conversation:
         """Move to the bin (undo with restore_conversation); purge_deleted removes it for good."""
@@ -216,7 +136,7 @@ class ChatRepository:
                 raise ChatError(f"There is no conversation with the id {conversation_id}.")
             row.deleted_at = when
             session.flush()
-            return _conversation(row)
+            return conversation_of(row)
 
     def purge_deleted(self, older_than: datetime | None = None) -> int:
         """Remove binned conversations (deleted before `older_than`, or all) with their messages and drafts."""
@@ -242,47 +162,54 @@ class ChatRepository:
         *,
         after_seq: int | None = None,
         status: MessageStatus = MessageStatus.COMPLETE,
+        title: str | None = None,
+        draft: str | None = None,
         **values: Any,
     ) -> Message:
-        """Append a message (or insert it right after `after_seq`, moving later messages down by one)."""
-        columns = _message_columns(values)
+        """Append a message (or insert it right after `after_seq`, moving later messages down by one).
+
+        In the same transaction, `title` (when given) becomes the conversation's title and `draft` (when given)
+        its composer draft ("" removes it): sending a message is one write."""
+        columns = message_columns(values)
         now = utcnow()
-        with self._sessions.begin() as session:
-            if session.get(ConversationRow, conversation_id) is None:
+        with self._engine.begin() as connection:
+            found = connection.execute(sql.NEXT_SEQ, {"cid": conversation_id}).one_or_none()
+            if found is None:
                 raise ChatError(f"There is no conversation with the id {conversation_id}.")
-            last = session.scalar(select(func.max(MessageRow.seq)).where(MessageRow.conversation_id == conversation_id))
-            last = last or 0
+            last = found[1] or 0
             if after_seq is None or after_seq >= last:
                 seq = last + 1
             else:
                 seq = after_seq + 1
-                # Two steps through negative numbers so the unique (conversation_id, seq) index never clashes.
-                in_conversation = MessageRow.conversation_id == conversation_id
-                session.execute(
-                    update(MessageRow).where(in_conversation, MessageRow.seq >= seq).values(seq=-(MessageRow.seq + 1))
-                )
-                session.execute(
-                    update(MessageRow).where(in_conversation, MessageRow.seq < 0).values(seq=-MessageRow.seq)
-                )
-            row = MessageRow(
-                conversation_id=conversation_id,
-                seq=seq,
-                role=Role(role).value,
-                content=content,
-                status=MessageStatus(status).value,
-                created_at=now,
-                updated_at=now,
+                connection.execute(sql.SHIFT_OUT, {"cid": conversation_id, "from_seq": seq})
+                connection.execute(sql.SHIFT_BACK, {"cid": conversation_id})
+            row = {
+                **sql.MESSAGE_DEFAULTS,
                 **columns,
-            )
-            session.add(row)
-            session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id).values(updated_at=now))
-            session.flush()
-            return _message(row)
+                "conversation_id": conversation_id,
+                "seq": seq,
+                "role": Role(role).value,
+                "content": content,
+                "status": MessageStatus(status).value,
+                "created_at": now,
+                "updated_at": now,
+            }
+            row["id"] = connection.execute(sql.INSERT_MESSAGE, row).inserted_primary_key[0]
+            if title is None:
+                connection.execute(sql.TOUCH_CONVERSATION, {"cid": conversation_id, "now": now})
+            else:
+                touched = {"title": title, "updated_at": now}
+                connection.execute(
+                    sql.update_conversation_statement(touched), {"cid": conversation_id, **sql.bound(touched)}
+                )
+            if draft is not None:
+                connection.execute(sql.draft_statement(draft), sql.draft_parameters(conversation_id, draft, now))
+        return message_of(ColumnValues(row))
 
     def get_message(self, message_id: int) -> Message | None:
-        with self._sessions() as session:
-            row = session.get(MessageRow, message_id)
-            return _message(row) if row is not None else None
+        with self._engine.connect() as connection:
+            row = connection.execute(sql.GET_MESSAGE, {"mid": message_id}).one_or_none()
+        return message_of(row) if row is not None else None
 
     def require_message(self, message_id: int) -> Message:
         message = self.get_message(message_id)
@@ -291,23 +218,24 @@ class ChatRepository:
         return message
 
     def update_message(self, message_id: int, **values: Any) -> Message:
-        columns = _message_columns(values)
-        with self._sessions.begin() as session:
-            row = session.get(MessageRow, message_id)
-            if row is None:
-                raise ChatError(f"There is no message with the id {message_id}.")
-            for key, value in columns.items():
-                setattr(row, key, value)
-            row.updated_at = utcnow()
-            session.flush()
-            return _message(row)
+        columns = message_columns(values)
+        with self._engine.begin() as connection:
+            row = self._update_message(connection, message_id, columns)
+        return message_of(row)
+
+    @staticmethod
+    def _update_message(connection: Connection, message_id: int, columns: dict[str, Any]) -> Any:
+        statement = sql.update_message_statement(columns)
+        parameters = {"mid": message_id, **sql.bound(columns), "v_updated_at": utcnow()}
+        row = connection.execute(statement, parameters).one_or_none()
+        if row is None:
+            raise ChatError(f"There is no message with the id {message_id}.")
+        return row
 
     def journal_partial(self, message_id: int, text: str) -> None:
         """Save the text received so far for a streaming message (one small UPDATE)."""
-        with self._sessions.begin() as session:
-            session.execute(
-                update(MessageRow).where(MessageRow.id == message_id).values(content=text, updated_at=utcnow())
-            )
+        with self._engine.begin() as connection:
+            connection.execute(sql.JOURNAL, {"mid": message_id, "text": text, "now": utcnow()})
 
     def mark_interrupted_streams(self) -> int:
         """At start: answers left 'streaming' by a crash or kill become 'interrupted' (text kept). Returns how many."""
@@ -321,22 +249,18 @@ class ChatRepository:
 
     def messages_page(self, conversation_id: str, before_seq: int | None = None, limit: int = 50) -> list[Message]:
         """The `limit` newest messages with seq < before_seq (all when None), oldest first."""
-        stmt = select(MessageRow).where(MessageRow.conversation_id == conversation_id)
-        if before_seq is not None:
-            stmt = stmt.where(MessageRow.seq < before_seq)
-        stmt = stmt.order_by(MessageRow.seq.desc()).limit(limit)
-        with self._sessions() as session:
-            rows = list(session.scalars(stmt))
-        return [_message(row) for row in reversed(rows)]
+        with self._engine.connect() as connection:
+            if before_seq is None:
+                rows = connection.execute(sql.PAGE, {"cid": conversation_id, "limit": limit}).all()
+            else:
+                parameters = {"cid": conversation_id, "before": before_seq, "limit": limit}
+                rows = connection.execute(sql.PAGE_BEFORE, parameters).all()
+        return [message_of(row) for row in reversed(rows)]
 
     def messages_after(self, conversation_id: str, seq: int) -> list[Message]:
-        stmt = (
-            select(MessageRow)
-            .where(MessageRow.conversation_id == conversation_id, MessageRow.seq > seq)
-            .order_by(MessageRow.seq)
-        )
-        with self._sessions() as session:
-            return [_message(row) for row in session.scalars(stmt)]
+        with self._engine.connect() as connection:
+            rows = connection.execute(sql.AFTER, {"cid": conversation_id, "seq": seq}).all()
+        return [message_of(row) for row in rows]
 
     def iter_messages(self, conversation_id: str, batch: int = 500) -> Iterator[Message]:
         """Every message in order, read in batches (export of very long conversations)."""
@@ -346,7 +270,7 @@ class ChatRepository:
             if after is not None:
                 stmt = stmt.where(MessageRow.seq > after)
             with self._sessions() as session:
-                rows = [_message(row) for row in session.scalars(stmt.order_by(MessageRow.seq).limit(batch))]
+                rows = [message_of(row) for row in session.scalars(stmt.order_by(MessageRow.seq).limit(batch))]
             yield from rows
             if len(rows) < batch:
                 return
@@ -366,29 +290,9 @@ class ChatRepository:
             session.execute(delete(MessageRow).where(MessageRow.id.in_(list(message_ids))))
 
     def conversation_totals(self, conversation_id: str) -> ConversationTotals:
-        stmt = select(
-            func.count(),
-            func.coalesce(func.sum(MessageRow.prompt_tokens), 0),
-            func.coalesce(func.sum(MessageRow.completion_tokens), 0),
-            func.sum(MessageRow.cost),
-        ).where(MessageRow.conversation_id == conversation_id)
-        unreported_answer = (
-            (MessageRow.role == Role.ASSISTANT.value)
-            & (MessageRow.prompt_tokens == 0)
-            & (MessageRow.completion_tokens == 0)
-            & (MessageRow.status != MessageStatus.STREAMING.value)
-            & (MessageRow.content != "")
-        )
-        answered = select(MessageRow.parent_id).where(
-            MessageRow.conversation_id == conversation_id, unreported_answer, MessageRow.parent_id.is_not(None)
-        )
-        unreported = select(func.count(), func.coalesce(func.sum(func.length(MessageRow.content)), 0)).where(
-            MessageRow.conversation_id == conversation_id,
-            unreported_answer | ((MessageRow.role == Role.USER.value) & MessageRow.id.in_(answered)),
-        )
-        with self._sessions() as session:
-            count, prompt, completion, cost = session.execute(stmt).one()
-            unreported_count, unreported_chars = session.execute(unreported).one()
+        with self._engine.connect() as connection:
+            count, prompt, completion, cost = connection.execute(sql.TOTALS, {"cid": conversation_id}).one()
+            unreported_count, unreported_chars = connection.execute(sql.UNREPORTED, {"cid": conversation_id}).one()
         return ConversationTotals(
             int(count), int(prompt), int(completion), cost, int(unreported_chars), int(unreported_count)
         )
@@ -397,31 +301,24 @@ class ChatRepository:
 
     def queued_messages(self, conversation_id: str | None = None) -> list[Message]:
         """The outbox in the order messages were written (conversations in the bin are skipped)."""
-        stmt = (
-            select(MessageRow)
-            .join(ConversationRow, ConversationRow.id == MessageRow.conversation_id)
-            .where(MessageRow.status == MessageStatus.QUEUED.value, ConversationRow.deleted_at.is_(None))
-        )
-        if conversation_id is not None:
-            stmt = stmt.where(MessageRow.conversation_id == conversation_id)
-        stmt = stmt.order_by(MessageRow.queued_at, MessageRow.id)
-        with self._sessions() as session:
-            return [_message(row) for row in session.scalars(stmt)]
+        with self._engine.connect() as connection:
+            if conversation_id is None:
+                rows = connection.execute(sql.QUEUED).all()
+            else:
+                rows = connection.execute(sql.QUEUED_IN, {"cid": conversation_id}).all()
+        return [message_of(row) for row in rows]
 
     # -------------------------------------------------------------------------------------------- drafts
 
     def save_draft(self, conversation_id: str, text: str) -> None:
         """Keep the composer's text; an empty text removes the draft."""
-        with self._sessions.begin() as session:
-            if not text:
-                session.execute(delete(DraftRow).where(DraftRow.conversation_id == conversation_id))
-            else:
-                session.merge(DraftRow(conversation_id=conversation_id, text=text, updated_at=utcnow()))
+        with self._engine.begin() as connection:
+            connection.execute(sql.draft_statement(text), sql.draft_parameters(conversation_id, text, utcnow()))
 
     def get_draft(self, conversation_id: str) -> Draft | None:
-        with self._sessions() as session:
-            row = session.get(DraftRow, conversation_id)
-            return Draft(row.conversation_id, row.text, aware(row.updated_at)) if row is not None else None
+        with self._engine.connect() as connection:
+            row = connection.execute(sql.GET_DRAFT, {"cid": conversation_id}).one_or_none()
+        return Draft(row.conversation_id, row.text, aware(row.updated_at)) if row is not None else None
 
     # -------------------------------------------------------------------------------------------- search
 

@@ -10,7 +10,6 @@ measures rows that changed.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,17 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.domain.chat import Message, MessageStatus, Role
-from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
-from vector_desktop.presentation.markdown_render import MarkdownRenderer, RenderColors, RenderedMessage
+from vector_desktop.domain.chat import MessageStatus, Role
+from vector_desktop.presentation.chat_models import MessageAction, MessageRoles, RowView
+from vector_desktop.presentation.markdown_render import MarkdownRenderer, RenderColors
 from vector_desktop.views.chat_tool_rows import paint_spinner, paint_tool_marker, tool_action_labels
+from vector_desktop.views.message_layout import RowFonts, RowLayout, measure_row
+from vector_desktop.views.message_texts import RowTexts, row_texts
+from vector_desktop.views.row_pixmaps import MAX_HEIGHT as MAX_PIXMAP_HEIGHT
+from vector_desktop.views.row_pixmaps import RowPixmaps
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-MARGIN_X = 14
-MARGIN_Y = 8
-SPACING = 4
-BUTTON_PAD_X = 10
-MIN_BODY_WIDTH = 60
 _CHIP_COLORS = {
     MessageStatus.STREAMING.value: ("#2563eb", "#ffffff"),
     MessageStatus.QUEUED.value: ("#b45309", "#ffffff"),
@@ -56,32 +54,16 @@ _CHIP_COLORS = {
     MessageStatus.COMPLETE.value: ("#2e7d32", "#ffffff"),  # a tool row that ran
 }
 ERROR_COLOR = "#c62828"
-
-
-@dataclass
-class RowLayout:
-    height: int
-    header: QRect
-    chip: QRect
-    body_origin: QPointF
-    body: RenderedMessage | None
-    error: QRect
-    footer: QRect
-    actions: list[tuple[MessageAction, QRect]] = field(default_factory=list)
-    code_buttons: list[tuple[QRect, str]] = field(default_factory=list)
-
-    def translated(self, dx: int, dy: int) -> RowLayout:
-        return RowLayout(
-            self.height,
-            self.header.translated(dx, dy),
-            self.chip.translated(dx, dy),
-            self.body_origin + QPointF(dx, dy),
-            self.body,
-            self.error.translated(dx, dy),
-            self.footer.translated(dx, dy),
-            [(action, rect.translated(dx, dy)) for action, rect in self.actions],
-            [(rect.translated(dx, dy), code) for rect, code in self.code_buttons],
-        )
+_CHANGES_WIDTH_OR_LOOK = frozenset(
+    {
+        QEvent.Type.Resize,
+        QEvent.Type.Show,
+        QEvent.Type.Hide,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+    }
+)
 
 
 class MessageDelegate(QStyledItemDelegate):
@@ -96,7 +78,15 @@ class MessageDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple[int, int], tuple[int, int]] = {}  # (id, width) -> (revision, height)
         # id -> ((width, revision, actions), layout at 0,0): painting reuses what measuring found
         self._layouts: OrderedDict[int, tuple[tuple[Any, ...], RowLayout]] = OrderedDict()
+        # id -> ((view stamp, width), the row's one-line texts shaped for painting)
+        self._texts: OrderedDict[int, tuple[tuple[int, int], RowTexts]] = OrderedDict()
+        self._pixmaps = RowPixmaps()
+        self._watched: QAbstractItemView | None = None
+        self._watched_objects: list[QObject] = []
+        self._watched_width: int | None = None
         self._style_key: tuple[QFont, int] | None = None
+        self._bold = QFont()
+        self._metrics = self._bold_metrics = QFontMetrics(self._bold)
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self.action_labels = {
             MessageAction.COPY: self.tr("Copy"),
@@ -115,11 +105,18 @@ class MessageDelegate(QStyledItemDelegate):
     def _configure(self, option: QStyleOptionViewItem) -> None:
         base = option.palette.color(QPalette.ColorRole.Base).rgba()
         key = self._style_key
-        if key is None or key[1] != base or key[0] != option.font:
-            self._style_key = (QFont(option.font), base)
-            self.renderer.configure(option.font, RenderColors.from_palette(option.palette), self._mono)
+        font = option.font
+        if key is None or key[1] != base or key[0] != font:
+            self._style_key = (QFont(font), base)
+            self.renderer.configure(font, RenderColors.from_palette(option.palette), self._mono)
+            self._bold = QFont(font)
+            self._bold.setBold(True)
+            self._metrics = QFontMetrics(font)
+            self._bold_metrics = QFontMetrics(self._bold)
             self._sizes.clear()
             self._layouts.clear()
+            self._texts.clear()
+            self._pixmaps.clear()
 
     @staticmethod
     def _width(option: QStyleOptionViewItem) -> int:
@@ -134,206 +131,223 @@ class MessageDelegate(QStyledItemDelegate):
             return max(width, 1)
         return max(option.rect.width(), 1)
 
-    def _button_size(self, metrics: QFontMetrics, text: str) -> QSize:
-        return QSize(metrics.horizontalAdvance(text) + 2 * BUTTON_PAD_X, metrics.height() + 8)
+    def _prepare(self, option: QStyleOptionViewItem) -> int:
+        """The rows' width, with fonts and colours checked. For a view, both are kept until it says they may have
+        changed (resized, its scroll bar shown or hidden, another palette, font or style): every paint and size
+        hint of every row needs them, and reading them from the widgets each time costs a dozen calls into Qt."""
+        widget = option.widget
+        if not isinstance(widget, QAbstractItemView):
+            self._configure(option)
+            return self._width(option)
+        if widget is not self._watched:
+            self._watch(widget)
+        if self._watched_width is None:
+            self._configure(option)
+            self._watched_width = self._width(option)
+        return self._watched_width
+
+    def _watch(self, view: QAbstractItemView) -> None:
+        for watched in self._watched_objects:
+            watched.removeEventFilter(self)
+        self._watched = view
+        self._watched_objects = [view, view.viewport(), view.verticalScrollBar()]
+        for watched in self._watched_objects:
+            watched.installEventFilter(self)
+        self._watched_width = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if any(watched is mine for mine in self._watched_objects):
+            if event.type() in _CHANGES_WIDTH_OR_LOOK:
+                self._watched_width = None
+            return False
+        return super().eventFilter(watched, event)
+
+    def _fonts(self) -> RowFonts:
+        return RowFonts(self._metrics, self._bold_metrics)
 
     def layout(self, option: QStyleOptionViewItem, index: AnyIndex, top_left: tuple[int, int] = (0, 0)) -> RowLayout:
         """Where everything of a row goes, for painting and hit-testing (`top_left`: the row's corner). Measured
         once per (width, revision, actions) of a row: a paint after a size hint costs no second measurement."""
-        self._configure(option)
-        message: Message = index.data(MessageRoles.MESSAGE)
-        width = self._width(option)
-        actions = tuple(index.data(MessageRoles.ACTIONS) or ())
-        key = (width, int(index.data(MessageRoles.REVISION) or 0), actions)
-        cached = self._layouts.get(message.id)
-        if cached is not None and cached[0] == key:
-            self._layouts.move_to_end(message.id)
-            layout = cached[1]
-        else:
-            layout = self._measure(option, index, message, width, actions)
-            self._layouts[message.id] = (key, layout)
-            while len(self._layouts) > self.renderer.capacity:
-                self._layouts.popitem(last=False)
+        layout = self._layout(option, index.data(MessageRoles.VIEW), self._prepare(option))
         return layout.translated(*top_left) if top_left != (0, 0) else layout
 
-    def _measure(
-        self,
-        option: QStyleOptionViewItem,
-        index: AnyIndex,
-        message: Message,
-        width: int,
-        row_actions: tuple[MessageAction, ...],
-    ) -> RowLayout:
-        left, top = 0, 0
-        metrics = QFontMetrics(option.font)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        bold_metrics = QFontMetrics(bold)
-        inner_width = max(width - 2 * MARGIN_X, MIN_BODY_WIDTH)
-        x = left + MARGIN_X
-        y = top + MARGIN_Y
-
-        button_height = metrics.height() + 8
-        tool_row = message.role is Role.TOOL  # compact: its buttons sit on the header line, no footer
-        header = QRect(x, y, inner_width, max(bold_metrics.height(), button_height if tool_row else 0))
-        chip_text = str(index.data(MessageRoles.STATUS_TEXT) or "")
-        chip = QRect()
-        if chip_text:
-            chip_width = metrics.horizontalAdvance(chip_text) + 14
-            chip_top = y + (header.height() - bold_metrics.height()) // 2
-            chip = QRect(x + inner_width - chip_width, chip_top, chip_width, bold_metrics.height())
-        y += header.height() + SPACING
-
-        text = str(index.data(MessageRoles.BODY) or "")
-        folded_tool = message.role is Role.TOOL and not text
-        body: RenderedMessage | None = None
-        if folded_tool:
-            body_height = -SPACING
-        elif text.strip():
-            body = self.renderer.render(message.id, text, final=message.status is not MessageStatus.STREAMING)
-            body.set_width(inner_width)
-            body_height = int(body.height() + 0.999)
-        else:
-            body_height = metrics.height()
-        body_origin = QPointF(x, y)
-        code_buttons: list[tuple[QRect, str]] = []
-        if body is not None:
-            size = self._button_size(metrics, self.copy_code_label)
-            for hit in body.code_blocks():
-                block = hit.rect.translated(body_origin)
-                button = QRect(int(block.right()) - size.width() - 4, int(block.top()) + 3, size.width(), size.height())
-                code_buttons.append((button, hit.code))
-        y += body_height + SPACING
-
-        error_text = str(index.data(MessageRoles.ERROR) or "")
-        error = QRect()
-        if error_text:
-            bound = metrics.boundingRect(QRect(0, 0, inner_width, 100_000), Qt.TextFlag.TextWordWrap, error_text)
-            error = QRect(x, y, inner_width, bound.height())
-            y += error.height() + SPACING
-
-        footer = QRect(x, y, inner_width, 0 if tool_row else max(button_height, metrics.height()))
-        actions: list[tuple[MessageAction, QRect]] = []
-        right, top_of_buttons = footer.right(), footer.top()
-        if tool_row:  # left of the chip and of the spinner's place
-            right, top_of_buttons = header.right() - chip.width() - 8 - (chip.height() + 6), header.top()
-        for action in reversed(row_actions):
-            size = self._button_size(metrics, self.action_labels[action])
-            rect = QRect(right - size.width() + 1, top_of_buttons, size.width(), size.height())
-            actions.insert(0, (action, rect))
-            right = rect.left() - 6
-        y += footer.height() + MARGIN_Y - (SPACING if tool_row else 0)
-        return RowLayout(y - top, header, chip, body_origin, body, error, footer, actions, code_buttons)
+    def _layout(self, option: QStyleOptionViewItem, view: RowView, width: int) -> RowLayout:
+        message_id = view.message.id
+        key = (width, view.revision, view.actions)
+        cached = self._layouts.get(message_id)
+        if cached is not None and cached[0] == key:
+            self._layouts.move_to_end(message_id)
+            return cached[1]
+        layout = measure_row(view, width, self._fonts(), self.renderer, self.action_labels, self.copy_code_label)
+        self._layouts[message_id] = (key, layout)
+        while len(self._layouts) > self.renderer.capacity:
+            self._layouts.popitem(last=False)
+        return layout
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        message_id = index.data(MessageRoles.ID)
-        if message_id is None:
+        view = index.data(MessageRoles.VIEW)
+        if not isinstance(view, RowView):
             return super().sizeHint(option, index)
-        width = self._width(option)
-        revision = int(index.data(MessageRoles.REVISION) or 0)
-        self._configure(option)
-        cached = self._sizes.get((message_id, width))
-        if cached is not None and cached[0] == revision:
+        width = self._prepare(option)
+        key = (view.message.id, width)
+        cached = self._sizes.get(key)
+        if cached is not None and cached[0] == view.revision:
             return QSize(width, cached[1])
-        height = self.layout(option, index).height
-        self._sizes[(message_id, width)] = (revision, height)
+        height = self._layout(option, view, width).height
+        self._sizes[key] = (view.revision, height)
         return QSize(width, height)
 
     def forget(self, message_id: int) -> None:
         for key in [k for k in self._sizes if k[0] == message_id]:
             del self._sizes[key]
         self._layouts.pop(message_id, None)
+        self._texts.pop(message_id, None)
+        self._pixmaps.forget(message_id)
         self.renderer.forget(message_id)
 
     def clear_caches(self) -> None:
         self._sizes.clear()
         self._layouts.clear()
+        self._texts.clear()
+        self._pixmaps.clear()
         self.renderer.clear()
 
     # ---------------------------------------------------------------------------------------------- painting
 
+    def _painted_texts(self, view: RowView, layout: RowLayout, width: int) -> RowTexts:
+        """The row's one-line texts, shaped once per view and width (QStaticText), not at every paint."""
+        message_id = view.message.id
+        key = (view.stamp, width)
+        cached = self._texts.get(message_id)
+        if cached is not None and cached[0] == key:
+            self._texts.move_to_end(message_id)
+            return cached[1]
+        texts = row_texts(view, layout, self._bold_metrics, self._metrics, self.empty_answer_text)
+        self._texts[message_id] = (key, texts)
+        while len(self._texts) > self.renderer.capacity:
+            self._texts.popitem(last=False)
+        return texts
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        message = index.data(MessageRoles.MESSAGE)
-        if not isinstance(message, Message):
+        view = index.data(MessageRoles.VIEW)
+        if not isinstance(view, RowView):
             super().paint(painter, option, index)
             return
+        message = view.message
         rect = option.rect
-        layout = self.layout(option, index, (rect.left(), rect.top()))
+        width = self._prepare(option)
+        layout = self._layout(option, view, width)  # at (0, 0): rows are painted in their own coordinates
         if layout.height != rect.height():
-            self._sizes.pop((message.id, self._width(option)), None)
+            self._sizes.pop((message.id, width), None)
             self.sizeHintChanged.emit(
                 index.sibling(index.row(), index.column())
             )  # the view lays the rows out again (delayed)
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        painter.save()
+        texts = self._painted_texts(view, layout, width)
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
+        still = message.status is not MessageStatus.STREAMING and layout.height == rect.height()
+        if still and rect.height() <= MAX_PIXMAP_HEIGHT:
+            self._paint_from_pixmap(painter, option, view, layout, texts, state)
+            return
         visible = QRectF(rect)
         if isinstance(option.widget, QAbstractItemView):
             visible = visible.intersected(QRectF(option.widget.viewport().rect()))
         if painter.hasClipping():  # the part of the viewport being repainted
             visible = visible.intersected(painter.clipBoundingRect())
+        painter.save()
         painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        painter.translate(rect.topLeft())
+        self._paint_row(painter, option, view, layout, texts, visible.translated(-rect.left(), -rect.top()))
+        painter.restore()
+
+    def _paint_from_pixmap(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        view: RowView,
+        layout: RowLayout,
+        texts: RowTexts,
+        state: QStyle.StateFlag,
+    ) -> None:
+        """A finished row: painted once per look into a pixmap, then copied at every frame."""
+        rect = option.rect
+        widget = option.widget
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        palette = option.palette
+        look = (state.value, palette.cacheKey(), palette.currentColorGroup().value, ratio)
+        key = (view.stamp, rect.width(), rect.height(), look)
+        pixmap = self._pixmaps.get(view.message.id, key)
+        if pixmap is None:
+            pixmap = QPixmap(int(rect.width() * ratio + 0.5), int(rect.height() * ratio + 0.5))
+            pixmap.setDevicePixelRatio(ratio)
+            target = QPainter(pixmap)
+            try:
+                self._paint_row(target, option, view, layout, texts, QRectF(0, 0, rect.width(), rect.height()))
+            finally:
+                target.end()
+            self._pixmaps.put(view.message.id, key, pixmap)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        view: RowView,
+        layout: RowLayout,
+        texts: RowTexts,
+        visible: QRectF,
+    ) -> None:
+        """Everything of a row, in row coordinates (`visible`: the part that can be seen)."""
+        message = view.message
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        row = QRect(0, 0, option.rect.width(), option.rect.height())
         background = palette.color(
             QPalette.ColorRole.AlternateBase if message.role is Role.USER else QPalette.ColorRole.Base
         )
-        painter.fillRect(rect, background)
+        painter.fillRect(row, background)
         if selected:
             highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(40)
-            painter.fillRect(rect, highlight)
+            painter.fillRect(row, highlight)
         if message.role is Role.TOOL:
-            paint_tool_marker(painter, rect, palette)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
+            paint_tool_marker(painter, row, palette)
+        painter.setFont(self._bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        running_tool = message.role is Role.TOOL and message.status is MessageStatus.STREAMING
-        reserved = (layout.chip.width() + 8 if layout.chip.isValid() else 0) + (layout.chip.height() + 6) * running_tool
-        if message.role is Role.TOOL and layout.actions:
-            reserved = layout.header.right() - layout.actions[0][1].left() + 8
-        header_rect = layout.header.adjusted(0, 0, -reserved, 0)
-        header = str(index.data(MessageRoles.HEADER) or "")
-        header = QFontMetrics(bold).elidedText(header, Qt.TextElideMode.ElideRight, max(header_rect.width(), 0))
-        painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), header)
+        painter.drawStaticText(texts.header_at, texts.header)
         painter.setFont(option.font)
         if layout.chip.isValid():
-            self._paint_chip(painter, layout.chip, message.status.value, str(index.data(MessageRoles.STATUS_TEXT)))
-        if running_tool:
+            self._paint_chip(painter, layout.chip, message.status.value, texts)
+        if message.role is Role.TOOL and message.status is MessageStatus.STREAMING:
             paint_spinner(painter, layout.chip, palette)
         if layout.body is not None:
             layout.body.draw(painter, layout.body_origin, visible, palette)  # only what can be seen
-        elif message.role is not Role.TOOL:
+        elif texts.placeholder is not None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                QRectF(layout.body_origin, QPointF(layout.header.right(), layout.body_origin.y() + 40)),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                self.empty_answer_text,
-            )
+            painter.drawStaticText(layout.body_origin, texts.placeholder)
         widget = option.widget
         for button, _code in layout.code_buttons:
             self._paint_button(painter, button, self.copy_code_label, option, widget)
         if layout.error.isValid():
             painter.setPen(QColor(ERROR_COLOR))
-            painter.drawText(layout.error, int(Qt.TextFlag.TextWordWrap), str(index.data(MessageRoles.ERROR)))
-        usage = str(index.data(MessageRoles.USAGE_TEXT) or "")
-        if usage:
+            painter.drawText(layout.error, int(Qt.TextFlag.TextWordWrap), view.error)
+        if texts.usage is not None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(layout.footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), usage)
+            painter.drawStaticText(texts.usage_at, texts.usage)
         if hovered or selected:
             for action, button in layout.actions:
                 self._paint_button(painter, button, self.action_labels[action], option, widget)
-        painter.restore()
 
     @staticmethod
-    def _paint_chip(painter: QPainter, rect: QRect, status: str, text: str) -> None:
+    def _paint_chip(painter: QPainter, rect: QRect, status: str, texts: RowTexts) -> None:
         fill, ink = _CHIP_COLORS.get(status, ("#6b7280", "#ffffff"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
-        painter.setPen(QColor(ink))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        if texts.chip is not None:
+            painter.setPen(QColor(ink))
+            painter.drawStaticText(texts.chip_at, texts.chip)
 
     @staticmethod
     def _paint_button(

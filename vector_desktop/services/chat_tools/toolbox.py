@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 from vector_desktop.domain.chat import ToolOutcome
 from vector_desktop.domain.connectors import ActionFilter, ConnectorError, ToolAction
-from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolSource
+from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolRun, ToolSource
 from vector_desktop.domain.tool_policy import (
     TOOL_DENIED,
     ApprovalAnswer,
@@ -193,14 +193,21 @@ class ChatToolbox:
         call = self._connectors.call_tool(
             spec.qualified_name, arguments, origin=conversation_id, allowed_by=decision.allowed_by, timeout=self.timeout
         )
-        future = self._runtime.submit(call)
+        audit = partial(self._record, conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
+        try:
+            future = self._runtime.submit(self._call_then_audit(call, audit))
+        except BaseException:
+            call.close()  # never started (the connectors' loop is gone)
+            raise
         handover = self.long_calls.watch(future, spec.qualified_name) if self.long_calls is not None else None
         try:
             run = await asyncio.wrap_future(future)
         except asyncio.CancelledError:
             # Stopped (or the app is closing): the connectors record the run as cancelled; no waiting for them here.
-            record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
-            await self._write_audit(replace(record, status=ToolStatus.CANCELLED.value, error=CANCELLED))
+            if not (future.done() and not future.cancelled() and future.exception() is None):
+                # (A call that had ended already has its line, written with its row.)
+                record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
+                await self._write_audit(replace(record, status=ToolStatus.CANCELLED.value, error=CANCELLED))
             current = asyncio.current_task()
             if future.cancelled() and not (current is not None and current.cancelling()):
                 # Cancelled from the Jobs panel (the long call's job), not by the chat: the answer goes on.
@@ -232,9 +239,6 @@ class ChatToolbox:
             if handover is not None:
                 handover.cancel()
         action = run.action
-        await self._write_audit(
-            self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
-        )
         return ToolOutcome(
             text_for_model(spec.qualified_name, run.result, self.caps),
             status=run.result.status,
@@ -245,6 +249,18 @@ class ChatToolbox:
             connector_name=connector_name,
             images=images_for_model(run.result, self.caps),
         )
+
+    async def _call_then_audit(
+        self, call: Coroutine[Any, Any, ToolRun], audit: Callable[[ToolAction], AuditRecord]
+    ) -> ToolRun:
+        """On the connectors' loop: the call, then its audit line, written there from the row the call recorded (a
+        line appended to a file, as that loop writes the row itself), so the chat's loop waits for no extra hop."""
+        run = await call
+        try:
+            self._audit.write(audit(run.action))
+        except Exception:
+            log.exception("the tool audit line could not be written")
+        return run
 
     async def _on_connectors_loop(self, coro: Coroutine[Any, Any, T]) -> T:
         return await asyncio.wrap_future(self._runtime.submit(coro))
