@@ -109,6 +109,18 @@ async def test_streams_text_with_usage_cost_and_the_model_that_answered(sse_serv
 
 
 @pytest.mark.asyncio
+async def test_answers_one_after_another_reuse_one_connection(sse_server, make_client) -> None:
+    """After [DONE] the client reads the body's end, so the next request (a tool round makes two) needs no new
+    connection (over the internet: no new TCP and TLS handshake)."""
+    client = make_client([openrouter(sse_server)])
+    for text in ("one", "two", "three"):
+        sse_server.add(text_stream([text]))
+        assert [c.text async for c in client.stream(HELLO, LLMSettings(model=SONNET)) if c.text] == [text]
+    ports = {request.client_port for request in sse_server.chat_requests()}
+    assert len(ports) == 1 and len(sse_server.chat_requests()) == 3
+
+
+@pytest.mark.asyncio
 async def test_sends_key_and_attribution_headers_to_openrouter(sse_server, make_client) -> None:
     client = make_client([openrouter(sse_server)])
     settings = LLMSettings(model=SONNET, temperature=0.3, max_tokens=200, system_prompt="Be brief.")

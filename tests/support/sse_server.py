@@ -55,6 +55,7 @@ class RecordedRequest:
     endpoint: str
     headers: dict[str, str]
     body: Any
+    client_port: int = 0  # the client's TCP port: the same for requests over one kept-alive connection
 
     @property
     def json(self) -> dict[str, Any]:
@@ -301,7 +302,9 @@ class _Handler(BaseHTTPRequestHandler):
         prefix, _, rest = path.lstrip("/").partition("/")
         endpoint = rest.removeprefix("v1/").strip("/")
         headers = {k.lower(): v for k, v in self.headers.items()}
-        state.record(RecordedRequest(self.command, self.path, prefix, endpoint, headers, body))
+        state.record(
+            RecordedRequest(self.command, self.path, prefix, endpoint, headers, body, int(self.client_address[1]))
+        )
         reply = state.next_reply(prefix, endpoint)
         try:
             self._send(reply)

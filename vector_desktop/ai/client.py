@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -348,6 +348,7 @@ class LLMClient:
                             if chunk is not None:
                                 yield chunk
                             if state.done:
+                                await _read_to_end(stream)
                                 return
                 for event in decoder.close():
                     chunk = state.handle_data(event.data, event.event)
@@ -423,3 +424,23 @@ async def _read_capped(response: httpx.Response, limit: int = _MAX_ERROR_BODY) -
             if size >= limit:
                 break
     return b"".join(parts)[:limit]
+
+
+DRAIN_LIMIT = 64 * 1024
+DRAIN_TIMEOUT_S = 0.25
+
+
+async def _read_to_end(stream: AsyncIterator[bytes]) -> None:
+    """After [DONE] the server ends the body at once: reading that end lets httpx keep the connection for the next
+    request (no new TCP and TLS handshake; a tool round makes two requests). A server that keeps sending or keeps
+    the stream open is cut off as before."""
+
+    async def drain() -> None:
+        seen = 0
+        async for data in stream:
+            seen += len(data)
+            if seen > DRAIN_LIMIT:
+                return
+
+    with contextlib.suppress(Exception):  # a timeout or a dropped connection: nothing is lost, the answer is whole
+        await asyncio.wait_for(drain(), DRAIN_TIMEOUT_S)
