@@ -96,6 +96,7 @@ class Message:
     queued_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    duration_ms: int | None = None  # tool rows: how long the call itself ran (approval not counted)
 
     @property
     def can_continue(self) -> bool:

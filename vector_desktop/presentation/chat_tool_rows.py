@@ -90,7 +90,12 @@ def tool_header(message: Message, call: ToolCallRecord | None, names: Mapping[st
 
 
 def duration_ms(message: Message) -> int | None:
-    if message.status is MessageStatus.STREAMING or message.created_at is None or message.updated_at is None:
+    """The call's own run time when it ran (older rows: from the row's times, which include the approval)."""
+    if message.status is MessageStatus.STREAMING:
+        return None
+    if message.duration_ms is not None:
+        return message.duration_ms
+    if message.created_at is None or message.updated_at is None:
         return None
     return max(0, round((message.updated_at - message.created_at).total_seconds() * 1000))
 

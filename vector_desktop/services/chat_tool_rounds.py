@@ -283,6 +283,7 @@ class ToolRounds:
             "error": outcome.error if failed or not outcome.ran else "",
             "finish_reason": outcome.label,
             "provider": outcome.connector_name,
+            "duration_ms": outcome.duration_ms,
         }
         if outcome.images:
             values["images"] = outcome.images

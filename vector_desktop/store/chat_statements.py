@@ -43,6 +43,7 @@ MESSAGE_FIELDS = frozenset(
         "images",
         "parent_id",
         "queued_at",
+        "duration_ms",
     }
 )
 # Every column of a new message but id, seq and the times: what add_message writes when it is not given.
@@ -61,6 +62,7 @@ MESSAGE_DEFAULTS: dict[str, Any] = {
     "images_json": "",
     "parent_id": None,
     "queued_at": None,
+    "duration_ms": None,
 }
 
 _M = MESSAGES.c
@@ -111,6 +113,7 @@ def message_of(row: Any) -> Message:
         queued_at=aware(row.queued_at),
         created_at=aware(row.created_at),
         updated_at=aware(row.updated_at),
+        duration_ms=getattr(row, "duration_ms", None),
     )
 
 

@@ -65,6 +65,7 @@ class MessageRow(Base):
     tool_call_id: Mapped[str] = mapped_column(String(200), default="")
     tool_name: Mapped[str] = mapped_column(String(200), default="")
     images_json: Mapped[str] = mapped_column(Text, default="")
+    duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     queued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -164,6 +164,31 @@ async def test_a_full_tool_round(
         page[1].id,
         "Tools",
     )
+    [action] = tool_rig.actions()
+    assert page[2].duration_ms is not None and page[2].duration_ms == action.duration_ms
+
+
+@pytest.mark.asyncio
+async def test_a_tool_rows_duration_is_the_calls_own_not_the_time_spent_deciding(
+    service: ChatService, tool_rig: ToolRig, sse_server: ScriptedLLMServer, repo: ChatRepository
+) -> None:
+    name = tool_rig.name("linear__create_issue")  # asks first
+    arguments = '{"input": {"title": "T", "team_id": "team-a"}}'
+    sse_server.add(tool_call_reply("call_1", name, arguments), text_stream(["Filed."]))
+    tool_rig.approver.gate = asyncio.Event()
+    conversation = await service.create_conversation()
+    task = asyncio.ensure_future(service.send(conversation.id, "File it"))
+    while not tool_rig.approver.requests:
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.6)  # the user reads the dialog
+    tool_rig.approver.gate.set()
+    await asyncio.wait_for(task, 30)
+    [row] = [m for m in repo.messages_page(conversation.id) if m.role is Role.TOOL]
+    assert row.created_at is not None and row.updated_at is not None and row.duration_ms is not None
+    row_ms = (row.updated_at - row.created_at).total_seconds() * 1000
+    [action] = tool_rig.actions()  # the connectors time the call alone
+    assert row.duration_ms == action.duration_ms
+    assert row_ms >= 600 > row.duration_ms  # the row was there while the dialog was open; the call alone is shorter
 
 
 @pytest.mark.asyncio
