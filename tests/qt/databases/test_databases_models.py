@@ -54,14 +54,16 @@ def test_connections_model_shows_target_badge_colour_and_last_test(qtmodeltester
         1, "prod", host="db.example.com", database="shop", user="app", color=ColorTag.RED, read_only=True,
         last_tested_at=tested, last_test_ok=False, last_test_message="The server refused the password.",
     )  # fmt: skip
-    dev = _config(2, "dev", kind=DatabaseKind.MYSQL, host="127.0.0.1", database="dev", read_only=False)
+    dev = _config(
+        2, "dev", kind=DatabaseKind.MYSQL, host="127.0.0.1", database="dev", read_only=False, expose_to_ai=True
+    )
     model.set_connections([prod, dev])
     assert model.rowCount() == 2
     assert model.index(0, ConnectionColumn.TARGET).data() == "app@db.example.com:5432/shop"
     assert model.index(1, ConnectionColumn.TARGET).data() == "127.0.0.1:3306/dev"
     assert model.index(1, ConnectionColumn.KIND).data() == "MySQL / MariaDB"
     assert model.index(0, 0).data(BadgeRole) == "Read-only"
-    assert model.index(1, 0).data(BadgeRole) == "Writable"
+    assert model.index(1, 0).data(BadgeRole) == "Writable · AI"  # its tools are offered in chat
     assert model.index(0, 0).data(ColorRole).name() == "#dc2626"
     assert model.index(1, 0).data(ColorRole) is None
     assert model.index(0, 0).data(TestedRole).endswith("· failed")

@@ -26,7 +26,7 @@ class ConnectionColumn(enum.IntEnum):
 ConfigRole = Qt.ItemDataRole.UserRole + 1  # the row's ConnectionConfig
 IdRole = Qt.ItemDataRole.UserRole + 2
 ColorRole = Qt.ItemDataRole.UserRole + 3  # QColor of the tag, or None
-BadgeRole = Qt.ItemDataRole.UserRole + 4  # "Read-only" / "Writable"
+BadgeRole = Qt.ItemDataRole.UserRole + 4  # "Read-only" / "Writable", with " · AI" when offered to the AI
 TestedRole = Qt.ItemDataRole.UserRole + 5  # "Tested Today 14:03 · OK" ("" when never tested)
 TestFailedRole = Qt.ItemDataRole.UserRole + 6  # the last test failed
 
@@ -66,7 +66,9 @@ def tag_name(tag: ColorTag) -> str:
 
 
 def access_text(config: ConnectionConfig) -> str:
-    return _tr("Read-only") if config.read_only else _tr("Writable")
+    """The card's badge: read-only or writable, and whether the AI may use the connection's tools."""
+    access = _tr("Read-only") if config.read_only else _tr("Writable")
+    return f"{access} · {_tr('AI')}" if config.expose_to_ai else access
 
 
 def tested_text(config: ConnectionConfig) -> str:
