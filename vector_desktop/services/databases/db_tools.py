@@ -31,8 +31,15 @@ from vector_desktop.domain.connectors import (
     is_loopback_url,
 )
 from vector_desktop.domain.connectors_api import ConnectorsListener, ToolRun
-from vector_desktop.domain.databases import DB_PREFIX, ConnectionConfig, DatabaseError, TableDetail, TableInfo
-from vector_desktop.domain.databases_api import DatabasesApi, DatabasesListener
+from vector_desktop.domain.databases import (
+    DB_PREFIX,
+    ConnectionConfig,
+    DatabaseError,
+    QueryTimeoutError,
+    TableDetail,
+    TableInfo,
+)
+from vector_desktop.domain.databases_api import DatabasesApi, DatabasesListener, QueryHandle
 from vector_desktop.domain.db_values import json_value
 from vector_desktop.domain.tools import ToolAnnotations, ToolResult, ToolSpec, ToolStatus
 
@@ -234,7 +241,7 @@ class DatabaseTools:
             raise
         except DatabaseError as error:
             message = _error_sentence(error)
-            status = ToolStatus.TIMED_OUT if type(error).__name__ == "QueryTimeoutError" else ToolStatus.FAILED
+            status = ToolStatus.TIMED_OUT if isinstance(error, QueryTimeoutError) else ToolStatus.FAILED
             finished = self._finish(action, status, began, error=message)
             return ToolRun(finished, ToolResult(status, is_error=True, error=message, duration_ms=_ms(began)))
         text = json.dumps(value, ensure_ascii=False)
@@ -285,7 +292,7 @@ class DatabaseTools:
         finally:
             await handle.close()
 
-    async def _rows(self, handle: Any) -> dict[str, Any]:
+    async def _rows(self, handle: QueryHandle) -> dict[str, Any]:
         run = handle.run
         if not run.columns:
             return {"status": run.status, "rows_affected": run.rowcount}
