@@ -266,6 +266,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
     # Email
     _spec("EMAIL_HOST", Kind.TEXT, "smtp.resend.com", "SMTP host", "Server that sends email.", Group.EMAIL),
     _spec("EMAIL_PORT", Kind.PORT, 465, "SMTP port", "465 uses implicit TLS (Resend).", Group.EMAIL),
+    _spec(
+        "EMAIL_SECURITY",
+        Kind.CHOICE,
+        "auto",
+        "SMTP security",
+        "auto: implicit TLS on 465, STARTTLS on 587. 'none' sends in plain text (unsafe).",
+        Group.EMAIL,
+        choices=("auto", "tls", "starttls", "none"),
+    ),
     _spec("EMAIL_HOST_USER", Kind.TEXT, "resend", "SMTP user", "User name for the SMTP server.", Group.EMAIL),
     _spec(
         "EMAIL_HOST_PASSWORD",
@@ -414,8 +423,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "ENCRYPTION_KEY",
         Kind.TEXT,
         "",
-        "Export encryption key",
-        "Optional key used to encrypt exported connector settings.",
+        "Encryption key",
+        "Encrypts exported setups and, without an OS keychain, the secrets vault in the profile.",
         Group.ADVANCED,
         secret=True,
     ),

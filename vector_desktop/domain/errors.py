@@ -48,3 +48,15 @@ class JobCancelled(JobError):
 
 class JobTimeout(JobError):
     """Raised inside a task when it ran past its time limit."""
+
+
+class SealError(VectorError):
+    """An encrypted file (exported setup, secrets vault) cannot be opened."""
+
+
+class WrongKeyError(SealError):
+    """The key or passphrase is not the one the file was encrypted with."""
+
+
+class DamagedSealError(SealError):
+    """The file was changed or cut after it was written (its authentication fails with the right key)."""

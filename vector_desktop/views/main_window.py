@@ -96,6 +96,20 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             item.setToolTip(f"{title} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
 
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Features' File-menu entries (sign-in, export, outbox...), placed before Settings in the order given."""
+        menu = self.ui.menuFile
+        before = self.ui.actionSettings
+        for action in actions:
+            menu.insertAction(before, action)
+        if actions:
+            menu.insertSeparator(before)
+
+    def set_account_widget(self, widget: QWidget) -> None:
+        """The account button at the right end of the menu bar (the title-bar area on every platform)."""
+        self.ui.menuBar.setCornerWidget(widget, Qt.Corner.TopRightCorner)
+        widget.show()
+
     def panel_keys(self) -> list[str]:
         return list(self._panels)
 
