@@ -67,12 +67,35 @@ def open_core(
     """Open everything the services need. Raises VectorError subclasses with messages for the user."""
     paths.ensure()
     store = open_store(paths.store_file, paths.backup_dir)
-    secret_store = secrets or SecretStore(keychain_service(paths))
+    env = dict(os.environ if environ is None else environ)
+    secret_store = secrets or SecretStore(keychain_service(paths), vault=_secret_vault(paths, env))
     settings = SettingsRepository(store.sessions)
-    config: Config = load_config(
-        dotenv_paths(paths), dict(os.environ if environ is None else environ), settings.load_all(), secret_store
-    )
+    config: Config = load_config(dotenv_paths(paths), env, settings.load_all(), secret_store)
     return Core(paths, store, config, secret_store, settings, offline)
+
+
+def _secret_vault(paths: AppPaths, environ: Mapping[str, str]) -> Any:
+    """The profile's encrypted secrets file, used only when no OS keychain is. Its key, ENCRYPTION_KEY from the
+    environment then the .env files (it cannot come from the keychain), is read and derived on first use only."""
+    from vector_desktop.secret_vault import VAULT_FILE, SecretVault
+
+    files = dotenv_paths(paths)
+
+    def encryption_key() -> str:
+        if environ.get("ENCRYPTION_KEY", "").strip():
+            return environ["ENCRYPTION_KEY"]
+        from dotenv import dotenv_values
+
+        for path in reversed(files):  # the later file wins
+            try:
+                value = dotenv_values(path).get("ENCRYPTION_KEY") if path.is_file() else None
+            except (OSError, UnicodeDecodeError):
+                continue
+            if value and value.strip():
+                return value
+        return ""
+
+    return SecretVault(paths.data_dir / VAULT_FILE, encryption_key)
 
 
 def storage_root(paths: AppPaths) -> Path:

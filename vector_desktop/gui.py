@@ -120,6 +120,8 @@ class GuiSession:
         except OSError as error:
             self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
             return
+        if self.interactive:
+            await self._ask_vault_passphrase(loop)
         core = self.core
         self._build_services(core)
         await self._build_chat(core)
@@ -161,6 +163,26 @@ class GuiSession:
             await self.take_screenshot(Path(self.args.screenshot))
         else:
             self._ask_privacy_question()
+
+    async def _ask_vault_passphrase(self, loop: Any) -> None:
+        """No keychain and no ENCRYPTION_KEY (or an old vault to move): ask the passphrase once per session, before
+        any service reads a secret (Config caches what it resolves)."""
+        import functools
+
+        secrets = self.core.secrets
+        needs, exists, keychain = await loop.run_in_executor(
+            None, lambda: (secrets.needs_passphrase, secrets.vault_exists, secrets.has_keychain)
+        )
+        if not needs:
+            return
+        from vector_desktop.presentation.vault_passphrase import VaultPassphraseViewModel
+        from vector_desktop.views.vault_passphrase_dialog import ask_vault_passphrase
+
+        view_model = VaultPassphraseViewModel(
+            secrets, functools.partial(loop.run_in_executor, None), creating=not exists, moving=keychain,
+            parent=self.window,
+        )  # fmt: skip
+        await ask_vault_passphrase(view_model, self.window)
 
     def _build_services(self, core: Any) -> None:
         """Wire every service, view-model and panel. Runs on the GUI thread; nothing here blocks."""

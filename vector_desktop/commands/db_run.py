@@ -35,13 +35,14 @@ class _Cli:
     out: TextIO
     err: TextIO
     session_only: Callable[[str], bool]  # keychain entry kept for this session only (no system keychain)
+    secrets_problem: Callable[[], str]  # why secrets are session-only (no keychain, no or a wrong ENCRYPTION_KEY)
 
 
 def run(core: Core, args: argparse.Namespace) -> int:
     from vector_desktop.core import make_databases
 
     service = make_databases(core)
-    cli = _Cli(service, sys.stdout, sys.stderr, core.secrets.is_session_only)
+    cli = _Cli(service, sys.stdout, sys.stderr, core.secrets.is_session_only, lambda: core.secrets.problem)
     try:
         return asyncio.run(_main(cli, args))
     except DatabaseError as error:
@@ -122,8 +123,8 @@ async def _add(cli: _Cli, args: argparse.Namespace) -> int:
         cli.err.write(f"vector-desktop: note: these URL options were not kept: {', '.join(parsed.ignored_options)}.\n")
     if parsed.draft.password and cli.session_only(db_secret_ref(config.id, "password")):
         cli.err.write(
-            "vector-desktop: note: no system keychain is available, so the password is not saved; "
-            "commands run later will not have it.\n"
+            "vector-desktop: note: the password is not saved, so commands run later will not have it. "
+            f"{cli.secrets_problem() or 'No system keychain is available.'}\n"
         )
     return 0
 
