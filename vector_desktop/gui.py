@@ -140,6 +140,10 @@ class GuiSession:
             core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
         )  # fmt: skip
         self.closers.append(self.databases.close)
+        from vector_desktop.gui_setup import build_setup
+
+        self.setup_gui = build_setup(core, window=self.window)
+        self.setup_gui.imported.connect(self._setup_imported)
         from vector_desktop.gui_tools import build_chat_tools
 
         # The chat was built first: it gets its tools now that the connectors exist.
@@ -183,6 +187,26 @@ class GuiSession:
             parent=self.window,
         )  # fmt: skip
         await ask_vault_passphrase(view_model, self.window)
+
+    def _setup_imported(self, sections: list[str]) -> None:
+        """A setup import changed these sections: the features read them again (settings were announced already)."""
+        import asyncio
+
+        if "ai_servers" in sections:
+            self.ai_servers_vm.servers_changed.emit()  # new providers and a model-list refresh
+
+        async def reload_databases() -> None:
+            await self.databases.service.open()
+            self.databases.view_model.reload()
+
+        async def reload_connectors() -> None:
+            await asyncio.wrap_future(self.connectors.runtime.submit(self.connectors.service.reload()))
+            self.connectors.view_model.reload()
+
+        if "databases" in sections:
+            self.tasks.start(reload_databases(), "setup-databases")
+        if "connectors" in sections:
+            self.tasks.start(reload_connectors(), "setup-connectors")
 
     def _build_services(self, core: Any) -> None:
         """Wire every service, view-model and panel. Runs on the GUI thread; nothing here blocks."""

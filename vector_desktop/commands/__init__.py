@@ -9,4 +9,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vector_desktop.commands.chat",
     "vector_desktop.commands.connectors",
     "vector_desktop.commands.db",
+    "vector_desktop.commands.setup",
 )

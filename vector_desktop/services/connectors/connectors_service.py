@@ -175,6 +175,13 @@ class ConnectorsService:
         self._servers.load(self._store.list_mcp_servers(), caches)
         self._rebuild()
 
+    async def reload(self) -> None:
+        """Read everything again from the store (after a setup import): running MCP sessions are stopped (they
+        start again on first use, with what was imported) and the listeners are told."""
+        await self._servers.close()
+        self._load()
+        self._listeners.connectors_changed()
+
     async def start(self) -> None:
         if self._offline or not self._merge.configured():
             return

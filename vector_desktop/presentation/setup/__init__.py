@@ -1,0 +1,1 @@
+"""View-models of the Export setup and Import setup dialogs."""

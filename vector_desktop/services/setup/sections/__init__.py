@@ -1,0 +1,1 @@
+"""The parts of a setup: settings, AI servers, connectors, database connections."""

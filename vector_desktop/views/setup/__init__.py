@@ -1,0 +1,1 @@
+"""The Export setup and Import setup dialogs."""
