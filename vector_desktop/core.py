@@ -121,7 +121,7 @@ def make_connectors(
     settings and keychain (shared by the CLI and the GUI). The caller runs `service.open()` on the loop, and at the
     end `service.close()` then `runtime.stop()`. `open_browser(url)` shows an MCP server's sign-in page (None: no
     one can sign in now, such servers say they need a sign-in). Other keyword arguments go to ConnectorsService
-    (a scrubber, a session factory...)."""
+    (a scrubber, a session factory...); `identity` (the signed-in account) names the Merge registered user."""
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.merge_service import MergeService
     from vector_desktop.services.connectors.runtime import LoopThread
@@ -137,7 +137,7 @@ def make_connectors(
     kwargs.setdefault("auth_for", oauth)
     store = ConnectorRepository(core.store.sessions)
     scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
-    merge = kwargs.pop("merge", None) or MergeService(core.config, store)
+    merge = kwargs.pop("merge", None) or MergeService(core.config, store, identity=kwargs.pop("identity", None))
     service = ConnectorsService(
         core.config,
         store,

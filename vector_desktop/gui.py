@@ -52,6 +52,8 @@ class GuiSession:
         self._settings_dialog: Any = None
         self._ai_servers_dialog: Any = None
         self.reachability: Any = None
+        self.account: Any = None
+        self._account_refreshed = False
         self._remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
         self.theme_choice = self._initial_theme()
@@ -127,11 +129,18 @@ class GuiSession:
         await self._build_chat(core)
         self.storage_vm.attach_to_chat_requested.connect(self._attach_to_chat)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
+        from vector_desktop.gui_account import build_account
+
+        self.account = await build_account(core, window=self.window)
+        self.closers.append(self.account.close)
+        self.account.service.add_listener(self._on_account_changed)
+        self._on_account_changed(self.account.service.current())
         from vector_desktop.gui_connectors import build_connectors
 
         self.connectors = await build_connectors(
             core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
             open_settings=self.open_settings, online_changed=self.connectivity.online_changed,
+            identity=self.account.service,
         )  # fmt: skip
         self.closers.append(self.connectors.close)
         from vector_desktop.gui_databases import build_databases
@@ -187,6 +196,12 @@ class GuiSession:
             parent=self.window,
         )  # fmt: skip
         await ask_vault_passphrase(view_model, self.window)
+
+    def _on_account_changed(self, profile: Any) -> None:
+        """Telemetry names the user by a hash of the account, and only while the user agreed to it."""
+        user_hash = profile.user_hash if profile is not None else None
+        self.analytics.set_user(user_hash)
+        self.crash_reporter.set_user(user_hash)
 
     def _setup_imported(self, sections: list[str]) -> None:
         """A setup import changed these sections: the features read them again (settings were announced already)."""
@@ -468,6 +483,9 @@ class GuiSession:
             self.reachability.set_offline(bool(self.args.offline))
         if not online:
             return
+        if self.account is not None and not self._account_refreshed:
+            self._account_refreshed = True
+            self.account.start_background_refresh()  # renews the sign-in, retries a revocation that had to wait
         if self.analytics.enabled:
             self.pool.delay("telemetry.flush_analytics")
         if self._remote_providers:

@@ -89,6 +89,7 @@ async def build_connectors(
     jobs_bridge: Any,
     open_settings: Callable[[str], None],
     online_changed: Any | None = None,
+    identity: Any | None = None,
     parent: QObject | None = None,
 ) -> ConnectorsGui:
     """Build the feature, add its panel to the window and start it in the background."""
@@ -102,7 +103,7 @@ async def build_connectors(
 
     parent = parent or window
     opener = BrowserOpener(parent)
-    runtime, service = make_connectors(core, open_browser=opener.open)
+    runtime, service = make_connectors(core, open_browser=opener.open, identity=identity)
     runtime.start()
     try:
         await asyncio.wrap_future(runtime.submit(service.open()))

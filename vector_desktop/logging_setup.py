@@ -14,6 +14,9 @@ def configure_logging(
 ) -> None:
     root = logging.getLogger()
     root.setLevel(level)
+    # These log call arguments and results (tokens, codes, a secret handed to an executor) at DEBUG.
+    for chatty in ("qasync", "oauthlib", "requests_oauthlib", "urllib3"):
+        logging.getLogger(chatty).setLevel(max(logging.INFO, root.level))
     for handler in list(root.handlers):
         if getattr(handler, "_vector", False):
             root.removeHandler(handler)

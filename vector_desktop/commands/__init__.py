@@ -10,4 +10,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vector_desktop.commands.connectors",
     "vector_desktop.commands.db",
     "vector_desktop.commands.setup",
+    "vector_desktop.commands.account",
 )

@@ -91,9 +91,10 @@ async def _open_tools(core: Core, yes: bool) -> _OpenTools:
     import asyncio
 
     from vector_desktop.core import make_chat_toolbox, make_connectors, make_databases, make_tool_source
+    from vector_desktop.core_account import load_identity
     from vector_desktop.services.chat_tools.approvers import CommandLineApprover
 
-    runtime, connectors = make_connectors(core)
+    runtime, connectors = make_connectors(core, identity=load_identity(core))
     runtime.start()
     databases = make_databases(core)
     try:

@@ -42,8 +42,11 @@ class _Cli:
 
 def run(core: Core, args: argparse.Namespace) -> int:
     from vector_desktop.core import make_connectors
+    from vector_desktop.core_account import load_identity
 
-    runtime, service = make_connectors(core, open_browser=_show_sign_in if sys.stdin.isatty() else None)
+    runtime, service = make_connectors(
+        core, open_browser=_show_sign_in if sys.stdin.isatty() else None, identity=load_identity(core)
+    )
     runtime.start()
     try:
         runtime.run(service.open())

@@ -49,6 +49,7 @@ class CrashReporter:
         self._ca_certs = ca_certs
         self._client: Any = None
         self._started_with: tuple[str, str] | None = None
+        self._user_hash: str | None = None
 
     @property
     def wanted(self) -> bool:
@@ -89,6 +90,8 @@ class CrashReporter:
             return False
         self._client = sentry_sdk.get_client()
         self._started_with = (dsn, str(self._config.get("SENTRY_ENVIRONMENT")))
+        if self._user_hash:
+            sentry_sdk.set_user({"id": self._user_hash})
         log.info("crash reports enabled (environment %s)", environment)
         return True
 
@@ -120,6 +123,15 @@ class CrashReporter:
             ca_certs=self._ca_certs,
         )
 
+    def set_user(self, user_hash: str | None) -> None:
+        """The signed-in account's hash (never the email) as Sentry's user id while reports are on; None: signed out."""
+        self._user_hash = user_hash or None
+        if self._client is None:
+            return
+        import sentry_sdk
+
+        sentry_sdk.set_user({"id": self._user_hash} if self._user_hash else None)
+
     def _before_send(self, event: Any, hint: Any) -> Any:
         return self._scrubber.before_send(event, hint)
 
@@ -131,6 +143,7 @@ class CrashReporter:
             return
         import sentry_sdk
 
+        sentry_sdk.set_user(None)
         client.close(timeout=0)
         if sentry_sdk.get_client() is client:
             sentry_sdk.get_global_scope().set_client(None)
@@ -226,6 +239,7 @@ class Analytics:
         self._scrubber = scrubber
         self._id_file = id_file
         self._distinct_id: str | None = None
+        self._user_hash: str | None = None
         self._super = dict(
             super_properties if super_properties is not None else {"app_version": __version__, "$os": platform.system()}
         )
@@ -260,8 +274,15 @@ class Analytics:
         if keys & ANALYTICS_KEYS:
             self.refresh()
 
+    def set_user(self, user_hash: str | None) -> None:
+        """The signed-in account's hash (never the email) as the distinct id while consent is on; None: signed out."""
+        self._user_hash = user_hash or None
+
     def distinct_id(self) -> str:
-        """A random id made for analytics only, kept in the profile (not derived from anything personal)."""
+        """The account's hash (signed in, with consent), else a random id made for analytics only, kept in the
+        profile (not derived from anything personal)."""
+        if self._user_hash and self.enabled:
+            return self._user_hash
         if self._distinct_id is None:
             try:
                 text = self._id_file.read_text(encoding="utf-8").strip()

@@ -14,6 +14,7 @@ import pytest
 from tests.support.fixtures_merge import merge_server as _merge_server_fixture  # noqa: F401
 from tests.support.merge_server import PACK_ID, PRODUCTION_KEY, TEST_KEY, MergeServer, running_merge_server
 from vector_desktop.config import load_config
+from vector_desktop.domain.account import AccountProfile
 from vector_desktop.domain.connectors import (
     ConnectorAuthError,
     ConnectorConfigError,
@@ -145,6 +146,47 @@ def test_making_the_user_again_gets_the_same_one(merge_server, repo) -> None:
     assert first == second
     assert len(merge_server.requests_to("POST", "/registered-users/")) == 2
     assert merge_server.user_by_origin("ada-1").origin_user_name == "Ada"
+
+
+class _Identity:
+    def __init__(self) -> None:
+        self.profile: AccountProfile | None = None
+
+    def current(self) -> AccountProfile | None:
+        return self.profile
+
+    def add_listener(self, listener: object) -> None:
+        pass
+
+
+def test_the_signed_in_account_names_the_registered_user_on_every_machine(merge_server, repo) -> None:
+    """Signed out: the profile's own random origin. Signed in: the account's origin, so another machine where the
+    same person signs in finds the same registered user (and their connections); signing out goes back."""
+    identity = _Identity()
+    config = load_config([], environ=merge_server.settings())
+
+    def user_id() -> str:
+        async def main() -> str:
+            service = MergeService(config, repo, identity=identity)
+            try:
+                return await service.registered_user_id()
+            finally:
+                await service.aclose()
+
+        return asyncio.run(main())
+
+    anonymous = user_id()
+    identity.profile = AccountProfile("google", "10769150350006150715", "ada@example.com", "Ada Lovelace")
+    signed_in = user_id()
+    assert signed_in != anonymous
+    created = merge_server.requests_to("POST", "/registered-users/")[-1]
+    assert created.body["origin_user_id"] == "google:10769150350006150715"
+    assert created.body["origin_user_name"] == "Ada Lovelace"
+    assert user_id() == signed_in  # kept while the same account is signed in
+    repo.set_state("merge.registered_user", None)  # another machine: nothing kept there
+    assert user_id() == signed_in
+    identity.profile = None
+    assert user_id() == anonymous
 
 
 def test_the_setting_wins_and_nothing_is_made(merge_server, repo) -> None:

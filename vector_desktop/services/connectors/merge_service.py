@@ -15,7 +15,7 @@ import json
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -39,8 +39,11 @@ from vector_desktop.services.connectors.merge_errors import (
     user_target,
 )
 
+if TYPE_CHECKING:
+    from vector_desktop.domain.account import AccountIdentity
+
 T = TypeVar("T")
-USER_STATE = "merge.registered_user"  # {"id", "base_url", "is_test"} as JSON
+USER_STATE = "merge.registered_user"  # {"id", "base_url", "is_test", "origin"} as JSON
 ORIGIN_STATE = "merge.origin_user_id"
 DETECTED_STATE = "merge.detected_at"
 
@@ -111,11 +114,13 @@ class MergeService:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         origin_user: Callable[[], tuple[str, str]] | None = None,
+        identity: AccountIdentity | None = None,
     ) -> None:
         self._config = config
         self._store = store
         self._transport = transport
-        self._origin_user = origin_user or self._default_origin_user
+        self._identity = identity
+        self._origin_user = origin_user or self._account_or_default_user
         self._api: MergeApi | None = None
         self._api_settings: tuple[str, str, float] | None = None
         self._user_lock: asyncio.Lock | None = None
@@ -194,6 +199,10 @@ class MergeService:
             return ""
         if not isinstance(state, dict) or state.get("base_url") != self._base_url():
             return ""
+        # A user kept before sign-in (or for another account) belongs to another origin: ask Merge again, which
+        # answers with the person's own registered user when they already have one (idempotent on the origin).
+        if state.get("origin", self._store.get_state(ORIGIN_STATE)) != self._origin_user()[0]:
+            return ""
         return state["id"] if isinstance(state.get("id"), str) else ""
 
     async def _create_user(self) -> str:
@@ -205,9 +214,16 @@ class MergeService:
         )
         if not isinstance(user, dict) or not isinstance(user.get("id"), str) or not user["id"]:
             raise ConnectorProtocolError("Merge did not return the id of the registered user it made.")
-        state = {"id": user["id"], "base_url": self._base_url(), "is_test": user.get("is_test")}
+        state = {"id": user["id"], "base_url": self._base_url(), "is_test": user.get("is_test"), "origin": origin_id}
         self._store.set_state(USER_STATE, json.dumps(state))
         return str(user["id"])
+
+    def _account_or_default_user(self) -> tuple[str, str]:
+        """The signed-in account (the same origin on every machine), else this profile's own random origin."""
+        profile = self._identity.current() if self._identity is not None else None
+        if profile is not None:
+            return profile.origin_user_id, profile.display_name
+        return self._default_origin_user()
 
     def _default_origin_user(self) -> tuple[str, str]:
         origin = self._store.get_state(ORIGIN_STATE)

@@ -1,0 +1,1 @@
+"""The account menu's view-model (Google sign-in)."""

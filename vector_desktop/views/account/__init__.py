@@ -1,0 +1,1 @@
+"""The account button (menu bar corner) and the sign-in dialog."""
