@@ -165,24 +165,41 @@ def make_databases(core: Core, **kwargs: Any) -> DatabasesService:
     return DatabasesService(DatabaseRepository(core.store.sessions), core.secrets, adapter_for, core.config, **kwargs)
 
 
-def make_tool_source(core: Core, connectors: ToolSource, databases: DatabasesApi | None, **kwargs: Any) -> ToolSource:
+def make_tool_source(
+    core: Core, connectors: ToolSource, databases: DatabasesApi | None, *, email: Any = None, **kwargs: Any
+) -> ToolSource:
     """One tool registry for the chat: the connectors' tools and, with `databases`, the tools of the connections
-    exposed to the AI (their runs recorded as ConnectorToolAction rows too). Keyword arguments: a `scrubber`."""
-    if databases is None:
+    exposed to the AI, and with `email` (the email service) `send_email` (their runs recorded as
+    ConnectorToolAction rows too). Keyword arguments: a `scrubber`."""
+    if databases is None and email is None:
         return connectors
     from vector_desktop.services.chat_tools.combined import CombinedTools
     from vector_desktop.services.connectors.tool_runs import scrub_arguments
-    from vector_desktop.services.databases.db_tools import SQL_SCHEMA, DatabaseTools
     from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.tool_action_repository import ToolActionRepository
 
     scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
-    db_tools = DatabaseTools(
-        databases,
-        ToolActionRepository(core.store.sessions),
-        scrub_arguments=lambda arguments: scrub_arguments(arguments, SQL_SCHEMA, scrubber),
-    )
-    return CombinedTools(connectors, db_tools)
+    sources: list[ToolSource] = [connectors]
+    if databases is not None:
+        from vector_desktop.services.databases.db_tools import SQL_SCHEMA, DatabaseTools
+
+        sources.append(
+            DatabaseTools(
+                databases,
+                ToolActionRepository(core.store.sessions),
+                scrub_arguments=lambda arguments: scrub_arguments(arguments, SQL_SCHEMA, scrubber),
+            )
+        )
+    if email is not None:
+        from vector_desktop.core_email import make_email_tools
+        from vector_desktop.services.email.email_tools import SCHEMA as EMAIL_SCHEMA
+
+        sources.append(
+            make_email_tools(
+                core, email, scrub_arguments=lambda arguments: scrub_arguments(arguments, EMAIL_SCHEMA, scrubber)
+            )
+        )
+    return CombinedTools(*sources)
 
 
 TOOL_AUDIT_FILE = "tool-audit.jsonl"

@@ -52,7 +52,8 @@ class GuiSession:
         self._settings_dialog: Any = None
         self._ai_servers_dialog: Any = None
         self.reachability: Any = None
-        self.account: Any = None
+        self.account: Any = None  # the features gui_features.build_features adds
+        self.email: Any = None
         self._account_refreshed = False
         self._remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
@@ -123,44 +124,17 @@ class GuiSession:
             self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
             return
         if self.interactive:
-            await self._ask_vault_passphrase(loop)
+            from vector_desktop.gui_features import ask_vault_passphrase
+
+            await ask_vault_passphrase(self.core, self.window)
         core = self.core
         self._build_services(core)
         await self._build_chat(core)
         self.storage_vm.attach_to_chat_requested.connect(self._attach_to_chat)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
-        from vector_desktop.gui_account import build_account
+        from vector_desktop.gui_features import build_features
 
-        self.account = await build_account(core, window=self.window)
-        self.closers.append(self.account.close)
-        self.account.service.add_listener(self._on_account_changed)
-        self._on_account_changed(self.account.service.current())
-        from vector_desktop.gui_connectors import build_connectors
-
-        self.connectors = await build_connectors(
-            core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
-            open_settings=self.open_settings, online_changed=self.connectivity.online_changed,
-            identity=self.account.service,
-        )  # fmt: skip
-        self.closers.append(self.connectors.close)
-        from vector_desktop.gui_databases import build_databases
-
-        self.databases = await build_databases(
-            core, window=self.window, registry=self.task_registry, jobs=self.pool, jobs_bridge=self.jobs_bridge,
-        )  # fmt: skip
-        self.closers.append(self.databases.close)
-        from vector_desktop.gui_setup import build_setup
-
-        self.setup_gui = build_setup(core, window=self.window)
-        self.setup_gui.imported.connect(self._setup_imported)
-        from vector_desktop.gui_tools import build_chat_tools
-
-        # The chat was built first: it gets its tools now that the connectors exist.
-        self.chat_tools = await build_chat_tools(
-            core, self.chat_service, self.chat_vm, self.connectors, self.scrubber,
-            jobs=self.pool, registry=self.task_registry, databases=self.databases.service,
-        )  # fmt: skip
-        self.closers.append(self.chat_tools.close)
+        await build_features(self, core)
         self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
         self._report_startup_notices()
         if (
@@ -176,52 +150,6 @@ class GuiSession:
             await self.take_screenshot(Path(self.args.screenshot))
         else:
             self._ask_privacy_question()
-
-    async def _ask_vault_passphrase(self, loop: Any) -> None:
-        """No keychain and no ENCRYPTION_KEY (or an old vault to move): ask the passphrase once per session, before
-        any service reads a secret (Config caches what it resolves)."""
-        import functools
-
-        secrets = self.core.secrets
-        needs, exists, keychain = await loop.run_in_executor(
-            None, lambda: (secrets.needs_passphrase, secrets.vault_exists, secrets.has_keychain)
-        )
-        if not needs:
-            return
-        from vector_desktop.presentation.vault_passphrase import VaultPassphraseViewModel
-        from vector_desktop.views.vault_passphrase_dialog import ask_vault_passphrase
-
-        view_model = VaultPassphraseViewModel(
-            secrets, functools.partial(loop.run_in_executor, None), creating=not exists, moving=keychain,
-            parent=self.window,
-        )  # fmt: skip
-        await ask_vault_passphrase(view_model, self.window)
-
-    def _on_account_changed(self, profile: Any) -> None:
-        """Telemetry names the user by a hash of the account, and only while the user agreed to it."""
-        user_hash = profile.user_hash if profile is not None else None
-        self.analytics.set_user(user_hash)
-        self.crash_reporter.set_user(user_hash)
-
-    def _setup_imported(self, sections: list[str]) -> None:
-        """A setup import changed these sections: the features read them again (settings were announced already)."""
-        import asyncio
-
-        if "ai_servers" in sections:
-            self.ai_servers_vm.servers_changed.emit()  # new providers and a model-list refresh
-
-        async def reload_databases() -> None:
-            await self.databases.service.open()
-            self.databases.view_model.reload()
-
-        async def reload_connectors() -> None:
-            await asyncio.wrap_future(self.connectors.runtime.submit(self.connectors.service.reload()))
-            self.connectors.view_model.reload()
-
-        if "databases" in sections:
-            self.tasks.start(reload_databases(), "setup-databases")
-        if "connectors" in sections:
-            self.tasks.start(reload_connectors(), "setup-connectors")
 
     def _build_services(self, core: Any) -> None:
         """Wire every service, view-model and panel. Runs on the GUI thread; nothing here blocks."""
@@ -358,7 +286,8 @@ class GuiSession:
             parent=self.window,
         )
         self.connectivity.online_changed.connect(self.chat_vm.set_online)
-        self.window.add_panel("chat", self.window.tr("Chat"), QIcon(":/icons/chat.svg"), ChatPanel(self.chat_vm))
+        self.chat_panel = ChatPanel(self.chat_vm)
+        self.window.add_panel("chat", self.window.tr("Chat"), QIcon(":/icons/chat.svg"), self.chat_panel)
         self.chat_vm.conversation_selected.connect(lambda cid: self.prefs.setValue("chat/last", cid))
         self.chat_vm.load(select=str(self.prefs.value("chat/last", "") or ""))
         self.closers.append(client.aclose)
@@ -527,6 +456,8 @@ class GuiSession:
                 self.window.tr("Test connection"),
                 StorageSettingsTester(self.core.config, storage_root(self.paths)),
             )
+            if self.email is not None:
+                self.email.add_settings_actions(self._settings_vm)
         if self._settings_dialog is None:
             dialog = SettingsDialog(self._settings_vm, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

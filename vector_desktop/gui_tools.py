@@ -85,10 +85,12 @@ async def build_chat_tools(
     jobs: Any = None,
     registry: Any = None,
     databases: Any = None,
+    email: Any = None,
 ) -> ChatTools:
     """`jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel).
     `databases`: the databases service, whose exposed connections add their tools (one registry with the
-    connectors' tools: the toolbox, the composer and the Permissions tab see both)."""
+    connectors' tools: the toolbox, the composer and the Permissions tab see both). `email`: the email service,
+    whose `send_email` tool is always asked before it runs."""
     from vector_desktop.core import make_tool_source
     from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
     from vector_desktop.services.chat_tools.long_calls import LongCalls
@@ -114,7 +116,7 @@ async def build_chat_tools(
     if jobs is not None and registry is not None:
         long_calls = LongCalls(jobs)
         long_calls.register(registry)
-    source: Any = make_tool_source(core, connectors.service, databases, scrubber=scrubber)
+    source: Any = make_tool_source(core, connectors.service, databases, email=email, scrubber=scrubber)
     chat_tools.source = source
     # The composer's tool list follows the registry (connectors and exposed database connections).
     relay = ConnectorsEventBridge(chat_vm)

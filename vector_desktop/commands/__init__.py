@@ -11,4 +11,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vector_desktop.commands.db",
     "vector_desktop.commands.setup",
     "vector_desktop.commands.account",
+    "vector_desktop.commands.email",
 )

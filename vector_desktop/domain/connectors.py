@@ -61,12 +61,17 @@ class ConnectorKind(enum.StrEnum):
     MCP_HTTP = "mcp-http"
     MCP_STDIO = "mcp-stdio"
     DATABASE = "database"  # a database connection exposed to the AI (the databases feature's tools)
+    EMAIL = "email"  # the email feature's send_email tool
 
     @property
     def label(self) -> str:
-        return {"merge": "Merge", "mcp-http": "MCP (URL)", "mcp-stdio": "MCP (command)", "database": "Database"}[
-            self.value
-        ]
+        return {
+            "merge": "Merge",
+            "mcp-http": "MCP (URL)",
+            "mcp-stdio": "MCP (command)",
+            "database": "Database",
+            "email": "Email",
+        }[self.value]
 
 
 class ConnectorState(enum.StrEnum):

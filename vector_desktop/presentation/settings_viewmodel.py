@@ -27,7 +27,7 @@ from vector_desktop.config import (
     parse_value,
 )
 from vector_desktop.domain.errors import SecretStoreError, SettingValueError, VectorError
-from vector_desktop.secrets import SecretStore
+from vector_desktop.secrets import VAULT_BACKEND, SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ class SettingsViewModel(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._load_task: asyncio.Task[None] | None = None
         self.keychain_warning = ""
+        self.keychain_info = ""  # a neutral note (secrets in the encrypted vault)
         self._actions: list[GroupAction] = []
 
     # --- declarations -------------------------------------------------------------------------------------------
@@ -198,13 +199,18 @@ class SettingsViewModel(QObject):
             Source.DEFAULT: self.tr("default"),
             Source.ENVIRONMENT: self.tr("environment"),
             Source.SAVED: self.tr("saved in app"),
-            Source.KEYCHAIN: self.tr("keychain"),
+            Source.KEYCHAIN: self.tr("encrypted file in your profile") if self._in_vault() else self.tr("keychain"),
         }[source]
+
+    def _in_vault(self) -> bool:
+        return self._secrets.backend_name == VAULT_BACKEND
 
     def _secret_status(self, key: str, source: Source, origin: str) -> str:
         if source is Source.KEYCHAIN:
             if self._secrets.is_session_only(key):
                 return self.tr("•••• kept for this session only")
+            if self._in_vault():
+                return self.tr("•••• stored in encrypted file")
             return self.tr("•••• stored in keychain")
         if source is Source.ENVIRONMENT:
             return self.tr("•••• set in the environment")
@@ -217,6 +223,12 @@ class SettingsViewModel(QObject):
         if not messages:
             return ""
         return self.tr("Not used: %1").replace("%1", "; ".join(messages))
+
+    def danger_text(self, key: str, text: str) -> str:
+        """A warning shown in red while the field holds a risky value (e.g. mail sent without encryption)."""
+        if key == "EMAIL_SECURITY" and text.strip() == "none":
+            return self.tr("Mail is sent unencrypted: anyone on the network can read it, and the SMTP password.")
+        return ""
 
     def validate_field(self, key: str, text: str) -> str:
         """The message to show at the field, or "" when the text is acceptable."""
@@ -261,6 +273,7 @@ class SettingsViewModel(QObject):
     async def load(self) -> None:
         persistent = await self._run_blocking(self._secrets.check)
         self.keychain_warning = "" if persistent else self._secrets.problem or self.tr("No system keychain.")
+        self.keychain_info = self._secrets.info
         keys = [spec.key for spec in SETTINGS]
         await self._run_blocking(lambda: [self._config.resolve(key) for key in keys])
         self._loaded = True

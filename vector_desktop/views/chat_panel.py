@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -50,6 +50,8 @@ SEND_KEYS = "Ctrl+Enter"
 
 
 class ChatPanel(QWidget):
+    share_by_email_requested = Signal(str)  # conversation id
+
     def __init__(self, view_model: ChatViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ChatPanel()
@@ -118,6 +120,8 @@ class ChatPanel(QWidget):
         self.export_json_action = export_menu.addAction(self.tr("As &JSON…"))
         self.export_markdown_action.triggered.connect(lambda: self._choose_export_file("md"))
         self.export_json_action.triggered.connect(lambda: self._choose_export_file("json"))
+        self.share_email_action = export_menu.addAction(self.tr("Share by &email…"))
+        self.share_email_action.triggered.connect(lambda: self.share_by_email_requested.emit(self.vm.current_id))
         ui.exportButton.setMenu(export_menu)
 
         self._wire_widgets()
@@ -366,6 +370,7 @@ class ChatPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("Export as &Markdown…"), lambda: self._choose_export_file("md", conversation.id))
         menu.addAction(self.tr("Export as &JSON…"), lambda: self._choose_export_file("json", conversation.id))
+        menu.addAction(self.tr("Share by &email…"), lambda: self.share_by_email_requested.emit(conversation.id))
         menu.addSeparator()
         menu.addAction(self.tr("&Delete"), lambda: self.vm.delete(conversation.id))
         return menu

@@ -134,7 +134,13 @@ class FieldEditor(QWidget):
         self.error_label.setVisible(False)
         layout.addWidget(self.source_label)
         layout.addWidget(self.note_label)
+        self.danger_label = QLabel(self)  # a risky value (set_danger), in red until it changes
+        self.danger_label.setObjectName(f"danger_{state.key}")
+        self.danger_label.setStyleSheet(ERROR_STYLE)
+        self.danger_label.setWordWrap(True)
+        self.danger_label.setVisible(False)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.danger_label)
         self.show_state(state)
 
     def control(self) -> QWidget:
@@ -188,6 +194,10 @@ class FieldEditor(QWidget):
             return (True, text) if text else (False, None)
         text = self.value_text()
         return (text != self._baseline, text)
+
+    def set_danger(self, message: str) -> None:
+        self.danger_label.setText(message)
+        self.danger_label.setVisible(bool(message))
 
     def set_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -269,6 +279,7 @@ class SettingsDialog(QDialog):
             label.setBuddy(editor.control())
             form.addRow(label, editor)
             editor.edited.connect(self._validate)
+            editor.set_danger(self._vm.danger_text(key, editor.value_text()))
             editor.reset_requested.connect(self._reset)
             self._rows[key] = editor
             self._page_of_key[key] = index
@@ -356,7 +367,7 @@ class SettingsDialog(QDialog):
 
     def _loaded(self) -> None:
         self.ui.loadingLabel.setVisible(False)
-        warning = self._vm.keychain_warning
+        warning = self._vm.keychain_warning or self._vm.keychain_info
         self.ui.keychainBanner.setText(warning)
         self.ui.keychainBanner.setVisible(bool(warning))
 
@@ -365,11 +376,13 @@ class SettingsDialog(QDialog):
             row = self._rows.get(key)
             if row is not None:
                 row.show_state(self._vm.field(key))
+                row.set_danger(self._vm.danger_text(key, row.value_text()))
 
     def _validate(self, key: str) -> None:
         row = self._rows[key]
         changed, value = row.change()
         row.set_error(self._vm.validate_field(key, value) if changed and value is not None else "")
+        row.set_danger(self._vm.danger_text(key, row.value_text()))
 
     def _reset(self, key: str) -> None:
         if not self._vm.is_busy:

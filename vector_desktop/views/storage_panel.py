@@ -66,6 +66,7 @@ def _escape_mnemonic(text: str) -> str:
 class StoragePanel(QWidget):
     settings_requested = Signal(str)  # the Settings group to open ("Storage")
     attach_to_chat_requested = Signal(str)  # key of an image
+    share_link_by_email_requested = Signal(str)  # key of a file (a 24 h link goes into the mail)
 
     def __init__(self, view_model: StorageViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -393,6 +394,8 @@ class StoragePanel(QWidget):
                     text = self.tr("Valid for %1").replace("%1", expiry_text(seconds))
                     add(f"action_link_{seconds}", text, partial(self._vm.copy_link, key, seconds), links)
                 add("action_link_custom", self.tr("Custom…"), partial(self.ask_link_expiry, key), links)
+                share = partial(self.share_link_by_email_requested.emit, key)
+                add("action_share_email", self.tr("Share link by &email…"), share)
         menu.addSeparator()
         if single is not None:
             add("action_rename", self.tr("Re&name…"), self.rename_selected)

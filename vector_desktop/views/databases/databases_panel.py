@@ -3,7 +3,7 @@ as a lazily loaded tree with a filter box (double-click a table to see its rows)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
@@ -41,6 +41,8 @@ def _dot(colour: QColor | None) -> QIcon:
 
 
 class DatabasesPanel(QWidget):
+    share_csv_requested = Signal(str, bytes, str)  # a query tab's result: title, CSV bytes, a note when cut
+
     def __init__(
         self, view_model: DatabasesViewModel, exporter: ResultExporter | None = None, parent: QWidget | None = None
     ) -> None:
@@ -271,6 +273,7 @@ class DatabasesPanel(QWidget):
             return None
         session = self._vm.new_session(config.id)
         tab = QueryTab(self._vm, session, config, self._exporter)
+        tab.share_csv_requested.connect(self.share_csv_requested)
         if not title:
             number = self._tab_numbers.get(config.id, 0) + 1
             self._tab_numbers[config.id] = number

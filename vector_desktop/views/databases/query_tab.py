@@ -5,7 +5,7 @@ export to CSV / JSON Lines as a background job."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontDatabase, QGuiApplication, QKeySequence, QTextCharFormat
 from PySide6.QtGui import QTextCursor as Cursor
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMenu, QTextEdit, QWidget
@@ -65,6 +65,7 @@ class RowNumberHeader(QHeaderView):
 
 class QueryTab(QWidget):
     title_changed = Signal(str)
+    share_csv_requested = Signal(str, bytes, str)  # file name, CSV of the rows read so far (capped), a note
 
     def __init__(
         self,
@@ -356,7 +357,18 @@ class QueryTab(QWidget):
             menu.addSeparator()
             for action in self.export_actions.values():
                 menu.addAction(action)
+        menu.addAction(self.tr("Share as CSV by &email…"), self.share_csv)
         menu.popup(self.ui.resultsView.viewport().mapToGlobal(position))
+
+    def share_csv(self, max_rows: int = 10_000) -> None:
+        """The rows read so far as CSV, at most `max_rows` (the note says when the result was cut)."""
+        model = self.session.result
+        rows, columns = list(range(min(model.rowCount(), max_rows))), list(range(model.columnCount()))
+        if columns:
+            text = format_cells(CopyFormat.CSV, model.headers(columns), model.cells_text(rows, columns))
+            cut = model.rowCount() > max_rows or model.canFetchMore(QModelIndex())
+            note = self.tr("Only the first %1 rows are attached.").replace("%1", str(len(rows))) if cut else ""
+            self.share_csv_requested.emit("query-result", text.encode("utf-8"), note)
 
     # -- exporting
     def choose_export_file(self, kind: ExportKind) -> None:

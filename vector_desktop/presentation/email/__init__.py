@@ -1,0 +1,1 @@
+"""The email feature's view-models: the outbox (a table model that updates live) and the compose form."""

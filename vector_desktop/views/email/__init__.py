@@ -1,0 +1,1 @@
+"""The email feature's dialogs: compose a message, and the outbox."""
