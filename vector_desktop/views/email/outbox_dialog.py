@@ -40,7 +40,11 @@ class OutboxDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(OutboxColumn.SUBJECT, 200)
+        for column, width in ((OutboxColumn.STATE, 80), (OutboxColumn.TO, 170), (OutboxColumn.SUBJECT, 210),
+                              (OutboxColumn.SIZE, 80), (OutboxColumn.ATTEMPTS, 70)):  # fmt: skip
+            self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet(ERROR_STYLE)
