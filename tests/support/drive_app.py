@@ -10,6 +10,9 @@ python tests/support/drive_app.py --profile DIR --script ask
     line {"rows": [[role, text, status], ...]} read from the transcript the user sees; then quits.
 python tests/support/drive_app.py --profile DIR --script report
     Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
+python tests/support/drive_app.py --profile DIR --script modules
+    Waits until the app is up and idle and prints one JSON line {"loaded": [...]}: which of the libraries that
+    load on first use only (google, cryptography, smtplib, celery...) are in memory; then quits.
 python tests/support/drive_app.py --profile DIR --script connectors
     Opens the Connectors panel, selects the first card, clicks Connect when the card offers it (opening the panel
     already starts the MCP servers), waits until the card says it is ready with its tools and prints
@@ -193,6 +196,21 @@ def report_script() -> Iterator[Waiter]:
     QApplication.quit()
 
 
+# Libraries that load on first use only: none may be in memory once the app is up and idle. (markdown-it still
+# loads with the chat panel's renderer; the lean-core issue moves it to the first message shown.)
+FIRST_USE_MODULES = (
+    "google", "google_auth_oauthlib", "oauthlib", "requests", "cryptography", "smtplib", "celery", "kombu",
+    "redis", "boto3", "mcp",
+)  # fmt: skip
+
+
+def modules_script() -> Iterator[Waiter]:
+    yield panel_ready
+    yield pause(1.5)  # what runs right after start-up (connectivity check, the account's cached profile) is done
+    say(json.dumps({"loaded": sorted(name for name in FIRST_USE_MODULES if name in sys.modules)}))
+    QApplication.quit()
+
+
 def connectors_list() -> QListView:
     widget = find(QListView, "connectorsList")
     assert isinstance(widget, QListView)
@@ -293,10 +311,10 @@ class Driver(QObject):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--script", choices=("kill", "report", "ask", "connectors"), required=True)
+    parser.add_argument("--script", choices=("kill", "report", "ask", "connectors", "modules"), required=True)
     args, app_args = parser.parse_known_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    scripts = {"kill": kill_script, "report": report_script, "ask": ask_script}
+    scripts = {"kill": kill_script, "report": report_script, "ask": ask_script, "modules": modules_script}
     script = connectors_script(app_args) if args.script == "connectors" else scripts[args.script]()
     driver = Driver(script)
     QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
