@@ -25,6 +25,7 @@ def make_email(
     in the GUI, or `send_pending_blocking()` on the command line; `close()` at the end). `ssl_context` replaces the
     system certificate store (tests); other keyword arguments go to EmailService (`online`, `backoff`, `clock`)."""
     from vector_desktop.services.email.email_service import EmailService
+    from vector_desktop.services.email.sender_lock import LOCK_FILE, SenderLock
     from vector_desktop.services.email.smtp_sender import SmtpSender, settings_from_config
     from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.email_repository import EmailRepository
@@ -35,6 +36,7 @@ def make_email(
         return SmtpSender(settings_from_config(core.config), ssl_context=ssl_context, scrub=scrubber.scrub_text)
 
     kwargs.setdefault("online", not core.offline)
+    kwargs.setdefault("sender_lock", SenderLock(core.paths.data_dir / LOCK_FILE))
     return EmailService(core.config, EmailRepository(core.store.sessions), sender, identity=identity, **kwargs)
 
 

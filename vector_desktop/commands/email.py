@@ -52,6 +52,9 @@ def handle(core: Core, args: argparse.Namespace) -> int:
         queued = service.queue_blocking(draft)
         print(f"queued as #{queued.id}", file=sys.stderr, flush=True)
         after = service.send_pending_blocking(queued.id, due_now=True)
+        if after is None and not service.worker.hold_lock():
+            print("waiting in the outbox: the app, which is running on this profile, sends it", flush=True)
+            return 0
         return _report(after or queued)
     finally:
         service.close()

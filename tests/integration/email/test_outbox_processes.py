@@ -204,3 +204,32 @@ def test_cli_sends_a_conversation_and_reports_a_refused_login(
     assert missing.returncode == 1 and missing.stderr.strip() == (
         "vector-desktop: There is no conversation with the id nope."
     )
+
+
+def test_a_command_beside_a_process_that_is_sending_leaves_the_outbox_to_it(
+    smtp_tls: SmtpServer, profile_dir: Path
+) -> None:
+    """The app (here a child process) is between DATA and the server's reply when the user runs `email send`: the
+    command neither takes the app's row for one cut by a crash nor sends anything itself; it says who sends. Once
+    the app is gone, the next command sends what waits, each message once."""
+    release = threading.Event()
+    smtp_tls.script.hold_data = release
+    child = _child(smtp_tls, profile_dir, "send")
+    try:
+        assert smtp_tls.script.held.wait(60), "the child never reached DATA"
+        beside = _cli(smtp_tls, profile_dir, "send", "carol@example.com", "--subject", "Beside", "--body", "x")
+        assert beside.returncode == 0, beside.stderr
+        assert beside.stdout.startswith("waiting in the outbox: the app, which is running on this profile, sends it")
+        release.set()
+        deadline = time.monotonic() + 30
+        while len(smtp_tls.received) < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        listed = _cli(smtp_tls, profile_dir, "outbox")
+        rows = {line.split("\t")[0]: line.split("\t")[1] for line in listed.stdout.splitlines()}
+        assert rows == {"1": "sent", "2": "queued"}, listed.stdout
+    finally:
+        release.set()
+        _kill(child)
+    after = _cli(smtp_tls, profile_dir, "send", "dave@example.com", "--subject", "After", "--body", "y")
+    assert after.returncode == 0 and "sent (queue id" in after.stdout, after.stdout + after.stderr
+    assert [r.message["Subject"] for r in smtp_tls.received] == ["From the child", "Beside", "After"]

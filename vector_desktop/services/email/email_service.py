@@ -26,6 +26,7 @@ from vector_desktop.domain.email import (
 )
 from vector_desktop.services.email.message_builder import build_message, clean_address
 from vector_desktop.services.email.outbox_worker import OutboxWorker
+from vector_desktop.services.email.sender_lock import SenderLock
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +50,16 @@ class EmailService:
         online: bool = True,
         backoff: Sequence[float] = BACKOFF_S,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sender_lock: SenderLock | None = None,
     ) -> None:
         self._config = config
         self._store = store
         self._identity = identity
         self._listeners: list[OutboxListener] = []
         self.worker = OutboxWorker(
-            store, sender_factory, on_change=self._changed, backoff=backoff, clock=clock, online=online
-        )
+            store, sender_factory, on_change=self._changed, backoff=backoff, clock=clock, online=online,
+            sender_lock=sender_lock,
+        )  # fmt: skip
 
     # ------------------------------------------------------------------------------------------------ listeners
 
@@ -170,7 +173,9 @@ class EmailService:
     def send_pending_blocking(self, until_id: int | None = None, *, due_now: bool = False) -> OutboxMessage | None:
         """In this process: mark rows cut by a crash, then send due messages in order until `until_id` was tried
         (or nothing more is due); `due_now` ends every backoff first (the user asks now). Returns the row of
-        `until_id` afterwards."""
+        `until_id` afterwards, or None when another process (the running app) is sending the outbox."""
+        if not self.worker.hold_lock():
+            return None  # the app (or another command) is sending the outbox now: it sends this one too
         self.worker.recover()
         if due_now:
             self._store.make_due()

@@ -25,6 +25,7 @@ from vector_desktop.domain.email import (
     TemporaryEmailError,
     UncertainDeliveryError,
 )
+from vector_desktop.services.email.sender_lock import SenderLock
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ INTERRUPTED = (
     "been sent: check with the recipient, then choose Send again or Discard."
 )
 OFFLINE = "Waiting until the app is online."
+LOCK_RETRY_S = 2.0  # how often the app's worker looks whether the command line has finished sending
 
 
 def backoff_delay(attempts: int, backoff: Sequence[float] = BACKOFF_S) -> float:
@@ -53,8 +55,10 @@ class OutboxWorker:
         backoff: Sequence[float] = BACKOFF_S,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         online: bool = True,
+        sender_lock: SenderLock | None = None,
     ) -> None:
         self._store = store
+        self._sender_lock = sender_lock
         self._sender_factory = sender_factory
         self._on_change = on_change
         self._backoff = tuple(backoff)
@@ -67,6 +71,10 @@ class OutboxWorker:
         self._lock = threading.Lock()  # one delivery at a time, whoever drives it (thread or send_due)
 
     # ------------------------------------------------------------------------------------------------ control
+
+    def hold_lock(self) -> bool:
+        """True when this process may send and recover the outbox (no other process is doing it now)."""
+        return self._sender_lock is None or self._sender_lock.acquire()
 
     def recover(self) -> int:
         """Rows left `sending` by a crash become `uncertain` (blocking). Call once before the first send."""
@@ -97,9 +105,11 @@ class OutboxWorker:
         """Stop after the current delivery (bounded wait; a delivery cut here becomes `uncertain` next start)."""
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout)
+        if self._sender_lock is not None and (thread is None or not thread.is_alive()):
+            self._sender_lock.release()  # (a delivery still running keeps it until the process ends)
 
     # ------------------------------------------------------------------------------------------------ sending
 
@@ -151,6 +161,9 @@ class OutboxWorker:
         self._on_change()
 
     def _run(self) -> None:
+        while not self.hold_lock():  # the command line is sending: take over when it is done
+            if self._stop.wait(LOCK_RETRY_S):
+                return
         try:
             self.recover()
         except Exception:
