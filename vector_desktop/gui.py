@@ -458,6 +458,8 @@ class GuiSession:
             )
             if self.email is not None:
                 self.email.add_settings_actions(self._settings_vm)
+            if self.account is not None:
+                self.account.add_settings_actions(self._settings_vm)
         if self._settings_dialog is None:
             dialog = SettingsDialog(self._settings_vm, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,12 +5,15 @@ Nothing here loads the google libraries: they load when a sign-in, refresh or si
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
+
+from vector_desktop.domain.errors import VectorError
 
 log = logging.getLogger("vector_desktop.gui")
 NOTICE_KEY = "account"
@@ -29,6 +32,19 @@ class AccountGui:
     def start_background_refresh(self) -> None:
         """After start-up, when online: renew the sign-in and retry a revocation that had to wait."""
         self.view_model.refresh_in_background()
+
+    def add_settings_actions(self, settings_vm: Any) -> None:
+        """Settings → Account → Sign in with Google (with the saved client id and secret)."""
+        settings_vm.add_group_action("Account", "sign_in", settings_vm.tr("Sign in with Google"), self._sign_in)
+
+    async def _sign_in(self, values: Any = None) -> str:
+        if values and any(key.startswith("GOOGLE_OAUTH_") for key in values):
+            raise VectorError("Save your changes first: signing in uses the saved client id and secret.")
+        await asyncio.wait({self.view_model.sign_in()})  # Cancel or a failure end it too (the dialog says why)
+        profile = self.service.current()
+        if profile is None:
+            return "Not signed in."
+        return f"Signed in as {profile.display_name} ({profile.email})."
 
     def close(self) -> None:
         self.dialog.hide()

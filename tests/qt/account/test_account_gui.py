@@ -4,10 +4,12 @@ an error is one sentence in the window. Async tests run on the qasync loop; cond
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -30,6 +32,7 @@ class Harness:
     window: MainWindow
     gui: AccountGui
     browser: FakeBrowser
+    core: Any
 
 
 @asynccontextmanager
@@ -41,7 +44,7 @@ async def opened(qtbot, tmp_path: Path, fake: FakeGoogle, browser: FakeBrowser) 
     gui = await build_account(core, window=window, open_url=browser, endpoints=fake.endpoints())
     window.show()
     try:
-        yield Harness(window, gui, browser)
+        yield Harness(window, gui, browser, core)
     finally:
         gui.close()
         core.close()
@@ -123,3 +126,23 @@ def test_cached_profile_is_shown_at_start(qtbot) -> None:  # type: ignore[no-unt
     assert button.text() == "Ada" and not button.icon().isNull()
     button.set_profile(None)
     assert button.text() == "Sign in" and button.menu() is None
+
+
+@pytest.mark.asyncio
+async def test_settings_account_group_signs_in_with_the_saved_client(
+    qtbot, tmp_path: Path, fake_google: FakeGoogle
+) -> None:  # type: ignore[no-untyped-def]
+    from vector_desktop.presentation.settings_viewmodel import SettingsViewModel
+
+    async with opened(qtbot, tmp_path, fake_google, FakeBrowser()) as h:
+        loop = asyncio.get_running_loop()
+        vm = SettingsViewModel(
+            h.core.config, h.core.settings, h.core.secrets, lambda fn: loop.run_in_executor(None, fn), parent=h.window
+        )
+        h.gui.add_settings_actions(vm)
+        assert [a.label for a in vm.group_actions("Account")] == ["Sign in with Google"]
+        ok, message = await vm.run_group_action("Account", "sign_in", {"GOOGLE_OAUTH_CLIENT_ID": "other"})
+        assert not ok and message.startswith("Save your changes first")
+        ok, message = await vm.run_group_action("Account", "sign_in", {})
+        assert ok and message == "Signed in as Ada Lovelace (ada@example.com)."
+        assert h.gui.button.text() == "Ada"
