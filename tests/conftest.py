@@ -12,7 +12,9 @@ os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
 # Nothing of the developer's own environment may leak into tests.
 for _name in list(os.environ):
-    if _name.startswith(("OPENROUTER_", "OPENAI_", "R2_", "MERGE_", "EMAIL_", "SENTRY_", "MIXPANEL_", "VECTOR_")):
+    if _name.startswith(("OPENROUTER_", "OPENAI_", "R2_", "MERGE_", "EMAIL_", "SENTRY_", "MIXPANEL_", "VECTOR_")) and (
+        _name != "VECTOR_BUNDLE_DIR"  # a bundle built earlier, for tests/packaging
+    ):
         del os.environ[_name]
 
 import gc  # noqa: E402

@@ -18,7 +18,7 @@ from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from vector_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from vector_desktop import APP_NAME, DESKTOP_ID, ORG_NAME, __version__
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.logging_setup import configure_logging
 from vector_desktop.paths import AppPaths, resolve_paths
@@ -601,7 +601,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     install_qt_message_handler()
     _install_translations(app)
