@@ -407,16 +407,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "CELERY_BROKER_URL",
         Kind.TEXT,
         "",
-        "Celery broker (reserved)",
-        "Kept for the web app's name; the desktop runs jobs in its own thread pool.",
+        "Celery broker",
+        "When set (e.g. redis://127.0.0.1:6379/0), tasks allowed to leave this machine run on Celery workers "
+        "(vector-desktop worker); the rest stay in the app's job pool. Takes effect at the next start.",
         Group.ADVANCED,
     ),
     _spec(
         "CELERY_RESULT_BACKEND",
         Kind.TEXT,
         "",
-        "Celery result backend (reserved)",
-        "Kept for the web app's name; job results live in the local store.",
+        "Celery result backend",
+        "Redis URL where workers keep job states; empty means the broker's. Results are also kept in the local store.",
         Group.ADVANCED,
     ),
     _spec(

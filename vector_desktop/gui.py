@@ -153,15 +153,13 @@ class GuiSession:
 
     def _build_services(self, core: Any) -> None:
         """Wire every service, view-model and panel. Runs on the GUI thread; nothing here blocks."""
-        from vector_desktop.jobs.pool import JobPool
-        from vector_desktop.jobs.registry import TaskRegistry
+        from vector_desktop.core_jobs import make_job_runner, make_task_registry
         from vector_desktop.presentation.connectivity import ConnectivityMonitor
         from vector_desktop.presentation.jobs_bridge import JobsBridge
         from vector_desktop.presentation.jobs_model import JobsTableModel, JobsViewModel
         from vector_desktop.services import telemetry
         from vector_desktop.services.connectivity import ConnectivityChecker
         from vector_desktop.services.scrubber import Scrubber, secret_values_of
-        from vector_desktop.store.job_repository import JobRepository
         from vector_desktop.store.telemetry_repository import TelemetryRepository
         from vector_desktop.views.jobs_panel import JobsPanel
 
@@ -181,14 +179,17 @@ class GuiSession:
         self.crash_reporter.refresh()
         self.analytics.refresh()
 
-        self.task_registry = TaskRegistry()
-        telemetry.register_tasks(self.task_registry, self.analytics)
         self._register_storage(core)
-        self.pool = JobPool(
-            self.task_registry,
-            JobRepository(core.store.sessions),
-            workers=int(config.get("VECTOR_JOB_WORKERS")),
-            default_timeout=float(config.get("VECTOR_JOB_TIMEOUT")),
+        self.task_registry = make_task_registry(
+            core,
+            storage=lambda: self.storage,
+            images=lambda: self.images,
+            analytics=lambda: self.analytics,
+            model_listers=self._model_listers,
+        )
+        # The local pool, or Celery for the tasks that may leave the machine when CELERY_BROKER_URL is set.
+        self.pool = make_job_runner(
+            core, self.task_registry, on_notice=lambda text: self.loop.call_soon_threadsafe(self.notify, "jobs", text)
         )
         self.jobs_bridge = JobsBridge(self.window)
         self.jobs_bridge.attach(self.pool)
@@ -221,10 +222,9 @@ class GuiSession:
         from vector_desktop.ai.errors import AIError
         from vector_desktop.ai.models import LOCAL_MODEL_ID
         from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-        from vector_desktop.services import chat_export, model_catalog
+        from vector_desktop.services import model_catalog
         from vector_desktop.services.chat_service import ChatService
         from vector_desktop.services.llm_factory import build_llm_client
-        from vector_desktop.services.openrouter_service import OpenRouterService
         from vector_desktop.services.reachability import ProviderReachability
         from vector_desktop.store.chat_repository import ChatRepository
         from vector_desktop.views.chat_panel import ChatPanel
@@ -266,13 +266,7 @@ class GuiSession:
         )
         await service.recover()
         self.chat_service = service
-        chat_export.register_tasks(self.task_registry, lambda: repo)
-        catalog = model_catalog.ModelCatalog(repo)
-        model_catalog.register_tasks(
-            self.task_registry,
-            lambda: catalog,
-            lambda: [OpenRouterService(p) for p in client.providers if p.kind != "local"],
-        )
+        catalog = model_catalog.ModelCatalog(repo)  # (its tasks are registered by core_jobs.make_task_registry)
         remote_urls = [p.base_url for p in client.providers if p.kind != "local"]
         self.chat_vm = ChatViewModel(
             service,
@@ -353,14 +347,19 @@ class GuiSession:
     def _register_storage(self, core: Any) -> None:
         from vector_desktop.core import make_storage_service
         from vector_desktop.presentation.thumbnails import QtThumbnailMaker
-        from vector_desktop.services import storage_tasks
         from vector_desktop.services.image_upload_service import ImageUploadService
 
         self.storage = make_storage_service(core)
         self.images = ImageUploadService(
             self.storage, thumbnail_dir=self.paths.cache_dir / "thumbnails", thumbnail_maker=QtThumbnailMaker()
         )
-        storage_tasks.register_tasks(self.task_registry, lambda: self.storage, lambda: self.images)
+
+    def _model_listers(self) -> list[Any]:
+        """The remote providers of the LLM client, for the model-list refresh job (none before the chat is built)."""
+        from vector_desktop.services.openrouter_service import OpenRouterService
+
+        client = getattr(self, "llm_client", None)
+        return [] if client is None else [OpenRouterService(p) for p in client.providers if p.kind != "local"]
 
     def _build_storage_panel(self, config: Any) -> Any:
         from vector_desktop.presentation.storage_viewmodel import StorageViewModel

@@ -12,4 +12,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vector_desktop.commands.setup",
     "vector_desktop.commands.account",
     "vector_desktop.commands.email",
+    "vector_desktop.commands.worker",
 )

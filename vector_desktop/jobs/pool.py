@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -254,12 +254,13 @@ class JobPool:
         self._writer.flush()
         return self._repository.delete_finished(cutoff)
 
-    def recover(self) -> RecoveryReport:
+    def recover(self, exclude: Collection[str] = ()) -> RecoveryReport:
         """At start: jobs a previous run left queued or running become `interrupted`; idempotent ones run again.
 
-        Call once, before the app submits jobs (it also works after: this session's jobs are left alone)."""
+        Call once, before the app submits jobs (it also works after: this session's jobs are left alone, and so are
+        the ids in `exclude`, e.g. jobs another backend still follows)."""
         with self._lock:
-            mine = list(self._jobs)
+            mine = [*self._jobs, *exclude]
         records = self._repository.mark_interrupted(INTERRUPTED_MESSAGE, exclude=mine)
         report = RecoveryReport(interrupted=[record.id for record in records])
         for record in records:

@@ -30,6 +30,8 @@ class TaskSpec:
     backoff: float = 2.0  # seconds before the first retry; doubles for each further one
     idempotent: bool = False  # safe to run again after a crash
     title: str = ""
+    remote: bool = False  # may run on a Celery worker on another machine (needs no local file or state)
+    terminable: bool = False  # a running attempt may be killed outright on cancel (Celery revoke terminate=True)
 
     def retry_delay(self, failed_attempt: int) -> float:
         """Seconds to wait after attempt number `failed_attempt` (1-based) failed."""
@@ -69,10 +71,20 @@ class TaskRegistry:
         backoff: float = 2.0,
         idempotent: bool = False,
         title: str = "",
+        remote: bool = False,
+        terminable: bool = False,
     ) -> Callable[[TaskFunction], Task]:
         def decorate(fn: TaskFunction) -> Task:
             return self.register(
-                name, fn, timeout=timeout, retries=retries, backoff=backoff, idempotent=idempotent, title=title
+                name,
+                fn,
+                timeout=timeout,
+                retries=retries,
+                backoff=backoff,
+                idempotent=idempotent,
+                title=title,
+                remote=remote,
+                terminable=terminable,
             )
 
         return decorate
@@ -87,6 +99,8 @@ class TaskRegistry:
         backoff: float = 2.0,
         idempotent: bool = False,
         title: str = "",
+        remote: bool = False,
+        terminable: bool = False,
     ) -> Task:
         if not name or not name.strip():
             raise JobError("A task needs a name.")
@@ -96,7 +110,7 @@ class TaskRegistry:
             raise JobError(f"Task {name!r}: retries cannot be negative.")
         if backoff < 0:
             raise JobError(f"Task {name!r}: the retry backoff cannot be negative.")
-        spec = TaskSpec(name, fn, timeout, retries, backoff, idempotent, title)
+        spec = TaskSpec(name, fn, timeout, retries, backoff, idempotent, title, remote, terminable)
         with self._lock:
             known = self._specs.get(name)
             if known is not None and known.fn is not fn:
@@ -114,6 +128,10 @@ class TaskRegistry:
     def __contains__(self, name: object) -> bool:
         with self._lock:
             return name in self._specs
+
+    def specs(self) -> list[TaskSpec]:
+        with self._lock:
+            return [self._specs[name] for name in sorted(self._specs)]
 
     def names(self) -> list[str]:
         with self._lock:
