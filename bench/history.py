@@ -83,11 +83,11 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     from vector_desktop.ai.client import LLMClient
     from vector_desktop.ai.models import seed_model_infos
     from vector_desktop.domain.chat import Role
-    from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-    from vector_desktop.services.chat_service import ChatService
+    from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
+    from vector_desktop.services.chat.chat_service import ChatService
     from vector_desktop.store.chat_repository import ChatRepository
     from vector_desktop.store.engine import open_store
-    from vector_desktop.views.chat_panel import ChatPanel
+    from vector_desktop.views.chat.chat_panel import ChatPanel
 
     loop = asyncio.get_running_loop()
     store = open_store(folder / "bench.sqlite3", folder / "backups")  # filled by a child process (see main)

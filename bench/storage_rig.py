@@ -205,16 +205,16 @@ def build_rig(
     from vector_desktop.jobs.registry import TaskRegistry
     from vector_desktop.presentation.jobs_bridge import JobsBridge
     from vector_desktop.presentation.jobs_model import JobsTableModel
-    from vector_desktop.presentation.storage_viewmodel import StorageViewModel
-    from vector_desktop.presentation.thumbnails import QtThumbnailMaker
+    from vector_desktop.presentation.storage.storage_viewmodel import StorageViewModel
+    from vector_desktop.presentation.storage.thumbnails import QtThumbnailMaker
     from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
-    from vector_desktop.services import storage_tasks
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
-    from vector_desktop.services.image_upload_service import ImageUploadService
+    from vector_desktop.services.storage import storage_tasks
+    from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.storage.image_upload_service import ImageUploadService
     from vector_desktop.store.engine import open_store
     from vector_desktop.store.job_repository import JobRepository
     from vector_desktop.store.storage_repository import StorageRepository
-    from vector_desktop.views.storage_panel import StoragePanel
+    from vector_desktop.views.storage.storage_panel import StoragePanel
 
     class Settings(dict[str, str]):
         def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]

@@ -200,11 +200,11 @@ class Rig:
         from vector_desktop.ai.client import LLMClient
         from vector_desktop.ai.models import seed_model_infos
         from vector_desktop.ai.providers import ProviderConfig
-        from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-        from vector_desktop.services.chat_service import ChatService
+        from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
+        from vector_desktop.services.chat.chat_service import ChatService
         from vector_desktop.store.chat_repository import ChatRepository
         from vector_desktop.store.engine import open_store
-        from vector_desktop.views.chat_panel import ChatPanel
+        from vector_desktop.views.chat.chat_panel import ChatPanel
 
         async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
             return await loop.run_in_executor(None, partial(fn, *args, **kwargs))

@@ -275,10 +275,10 @@ def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
     from vector_desktop.core import make_chat_toolbox
     from vector_desktop.domain.connectors import McpServerDraft, McpTransport
     from vector_desktop.gui_tools import tool_groups
-    from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-    from vector_desktop.services.chat_service import ChatService
+    from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
+    from vector_desktop.services.chat.chat_service import ChatService
     from vector_desktop.store.chat_repository import ChatRepository
-    from vector_desktop.views.chat_panel import ChatPanel
+    from vector_desktop.views.chat.chat_panel import ChatPanel
 
     loop = asyncio.get_event_loop()
     blocking = BlockingCalls(loop)

@@ -55,7 +55,7 @@ def main() -> int:
     from boto3.s3.transfer import TransferConfig
     from botocore.config import Config
 
-    from vector_desktop.services.r2_backend import R2Backend
+    from vector_desktop.services.storage.r2_backend import R2Backend
     from vector_desktop.store.engine import open_store
     from vector_desktop.store.storage_repository import StorageRepository
 

@@ -18,7 +18,11 @@ def main() -> int:
     sources = sorted(
         [
             *ROOT.glob("vector_desktop/views/*.py"),
+            *ROOT.glob("vector_desktop/views/storage/*.py"),
+            *ROOT.glob("vector_desktop/views/chat/*.py"),
             *ROOT.glob("vector_desktop/presentation/*.py"),
+            *ROOT.glob("vector_desktop/presentation/storage/*.py"),
+            *ROOT.glob("vector_desktop/presentation/chat/*.py"),
             ROOT / "vector_desktop" / "gui.py",
             *ROOT.glob("ui/*.ui"),
         ]

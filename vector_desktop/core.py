@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from vector_desktop.domain.databases_api import DatabasesApi
     from vector_desktop.domain.tool_policy import Approver
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.runtime import LoopThread
     from vector_desktop.services.databases.databases_service import DatabasesService
+    from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
 
 
 def keychain_service(paths: AppPaths) -> str:
@@ -105,7 +105,7 @@ def storage_root(paths: AppPaths) -> Path:
 
 def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:
     """The storage service wired to the core's settings and store (shared by the CLI and the GUI)."""
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
     from vector_desktop.store.storage_repository import StorageRepository
 
     repository = StorageRepository(core.store.sessions)

@@ -51,7 +51,7 @@ def make_email_tools(core: Core, email: EmailService, **kwargs: Any) -> Any:
 def conversation_markdown(core: Core) -> Callable[[str], tuple[str, str]]:
     """A blocking callable: conversation id -> (title, the Markdown export), for shares and `email send`."""
     from vector_desktop.domain.email import EmailError
-    from vector_desktop.services.chat_export import export_to_text
+    from vector_desktop.services.chat.chat_export import export_to_text
     from vector_desktop.store.chat_repository import ChatRepository
 
     repo = ChatRepository(core.store.sessions)

@@ -17,7 +17,7 @@ from vector_desktop.jobs.registry import TaskRegistry
 
 if TYPE_CHECKING:
     from vector_desktop.core import Core
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
 
 T = TypeVar("T")
 SYNC_TASK = "storage.sync"
@@ -66,7 +66,9 @@ def make_task_registry(
     """Every task of the app on one registry. The GUI passes the services it already has (its storage service,
     image service with a Qt thumbnail maker, analytics, the LLM client's providers as model listers); the worker
     lets them be built here, without Qt."""
-    from vector_desktop.services import chat_export, model_catalog, storage_tasks, telemetry
+    from vector_desktop.services import telemetry
+    from vector_desktop.services.chat import chat_export, model_catalog
+    from vector_desktop.services.storage import storage_tasks
 
     tasks = registry if registry is not None else TaskRegistry()
     storage_factory = storage or _once(lambda: _storage(core))
@@ -111,7 +113,7 @@ def _storage(core: Core) -> CloudStorageService:
 
 
 def _images(core: Core, storage: CloudStorageService) -> Any:
-    from vector_desktop.services.image_upload_service import ImageUploadService
+    from vector_desktop.services.storage.image_upload_service import ImageUploadService
 
     return ImageUploadService(storage, thumbnail_dir=core.paths.cache_dir / "thumbnails")
 

@@ -221,13 +221,13 @@ class GuiSession:
 
         from vector_desktop.ai.errors import AIError
         from vector_desktop.ai.models import LOCAL_MODEL_ID
-        from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-        from vector_desktop.services import model_catalog
-        from vector_desktop.services.chat_service import ChatService
+        from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
+        from vector_desktop.services.chat import model_catalog
+        from vector_desktop.services.chat.chat_service import ChatService
         from vector_desktop.services.llm_factory import build_llm_client
         from vector_desktop.services.reachability import ProviderReachability
         from vector_desktop.store.chat_repository import ChatRepository
-        from vector_desktop.views.chat_panel import ChatPanel
+        from vector_desktop.views.chat.chat_panel import ChatPanel
 
         loop = asyncio.get_running_loop()
         config = core.config
@@ -346,8 +346,8 @@ class GuiSession:
 
     def _register_storage(self, core: Any) -> None:
         from vector_desktop.core import make_storage_service
-        from vector_desktop.presentation.thumbnails import QtThumbnailMaker
-        from vector_desktop.services.image_upload_service import ImageUploadService
+        from vector_desktop.presentation.storage.thumbnails import QtThumbnailMaker
+        from vector_desktop.services.storage.image_upload_service import ImageUploadService
 
         self.storage = make_storage_service(core)
         self.images = ImageUploadService(
@@ -362,8 +362,8 @@ class GuiSession:
         return [] if client is None else [OpenRouterService(p) for p in client.providers if p.kind != "local"]
 
     def _build_storage_panel(self, config: Any) -> Any:
-        from vector_desktop.presentation.storage_viewmodel import StorageViewModel
-        from vector_desktop.views.storage_panel import StoragePanel
+        from vector_desktop.presentation.storage.storage_viewmodel import StorageViewModel
+        from vector_desktop.views.storage.storage_panel import StoragePanel
 
         self.storage_vm = StorageViewModel(
             self.storage, self.pool, self.jobs_bridge, images=self.images, parent=self.window
@@ -447,7 +447,7 @@ class GuiSession:
             )
             self.closers.append(self._settings_vm.close)
             from vector_desktop.core import storage_root
-            from vector_desktop.presentation.storage_viewmodel import StorageSettingsTester
+            from vector_desktop.presentation.storage.settings_tester import StorageSettingsTester
 
             self._settings_vm.add_group_action(
                 "Storage",

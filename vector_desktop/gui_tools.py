@@ -17,7 +17,7 @@ AUDIT_FILE = "tool-audit.jsonl"
 
 def tool_groups(connectors: Any) -> list[Any]:
     """The tools a conversation may offer, per connector: enabled tools of enabled connectors (memory reads)."""
-    from vector_desktop.presentation.chat_tools_viewmodel import ToolGroup
+    from vector_desktop.presentation.chat.chat_tools_viewmodel import ToolGroup
 
     groups = []
     for info in connectors.connectors():

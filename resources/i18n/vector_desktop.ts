@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/preview.py" line="49"/>
+        <source>This image is too large to preview; download it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/preview.py" line="61"/>
+        <source>Only the first 256 KB are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/preview.py" line="63"/>
+        <source>No preview for this kind of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/settings_tester.py" line="68"/>
+        <source>R2 is not set up (%1 missing), so files are kept in the local folder. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_texts.py" line="40"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_texts.py" line="40"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_texts.py" line="43"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_texts.py" line="43"/>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_texts.py" line="45"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="117"/>
+        <source>All files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="245"/>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="247"/>
+        <source>Deleted %1 items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="262"/>
+        <source>Renamed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="290"/>
+        <source>Copied the file&apos;s location (the local folder has no web links).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/storage_viewmodel.py" line="293"/>
+        <source>Link copied; it works for %1 and cannot be revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="90"/>
+        <source>Something went wrong in storage; the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="109"/>
+        <source>Nothing was uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="113"/>
+        <source>Nothing was uploaded: every item is there already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="126"/>
+        <source>Some items were not uploaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="132"/>
+        <source>Uploading %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="134"/>
+        <source>Uploading %1 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="155"/>
+        <source>Upload %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="178"/>
+        <source>Some items were not downloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="186"/>
+        <source>Nothing was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="204"/>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="243"/>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="246"/>
+        <source>Upload of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="246"/>
+        <source>Download of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="265"/>
+        <source>An upload was interrupted: %1. Resume it, or discard the part already sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="269"/>
+        <source>%1 uploads were interrupted: %2. Resume them, or discard the parts already sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="291"/>
+        <source>Cannot resume %1: the file is no longer on this computer. Discard it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_actions.py" line="306"/>
+        <source>Interrupted uploads discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_plan.py" line="37"/>
+        <source>%1: links to folders are not uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/transfer_plan.py" line="55"/>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_tool_rows.py" line="22"/>
+        <source>MessageDelegate</source>
+        <comment>Stop</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_tool_rows.py" line="23"/>
+        <source>MessageDelegate</source>
+        <comment>Retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AIServersDialog</name>
     <message>
         <location filename="../../ui/ai_servers_dialog.ui" line="14"/>
@@ -240,159 +425,298 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="6"/>
+        <source>Allow this tool call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="17"/>
+        <source>Tool call approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="35"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="54"/>
+        <source>Name the model uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="73"/>
+        <source>What the server says about the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="92"/>
+        <source>What the call will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="111"/>
+        <source>Why you are asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="118"/>
+        <source>Arguments (you can change them before allowing):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="125"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="158"/>
+        <source>Why the arguments cannot be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="167"/>
+        <source>Run this call now; the next one asks again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="170"/>
+        <source>Allow once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="173"/>
+        <source>Allow &amp;once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="180"/>
+        <source>Run this tool without asking for the rest of this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="183"/>
+        <source>Allow in this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="186"/>
+        <source>Allow in this &amp;conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="193"/>
+        <source>Run this tool without asking, anywhere, for one hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="196"/>
+        <source>Allow for one hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="199"/>
+        <source>Allow for 1 &amp;hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="206"/>
+        <source>Run this tool without asking until you revoke it (Connectors, Permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="209"/>
+        <source>Always allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="212"/>
+        <source>Al&amp;ways allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="232"/>
+        <source>Do not run it; the model is told you did not allow it (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="235"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_dialog.ui" line="238"/>
+        <source>&amp;Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="111"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="119"/>
         <source>As &amp;Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="112"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="120"/>
         <source>As &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="66"/>
         <location filename="../../ui/chat_panel.ui" line="202"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="294"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="302"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="292"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="123"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="373"/>
+        <source>Share by &amp;email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="300"/>
         <source>No conversation yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="317"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="325"/>
         <source>Choose a model in the list above to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="319"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="327"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. It runs on this computer: private, free, and it works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="321"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="329"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. You can pick another model in the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="331"/>
         <source>Ask anything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="323"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="331"/>
         <source>Start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="327"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="335"/>
         <source>Ask a question, have a text explained or improved, or get help with code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="332"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="340"/>
         <source>Write below and press &lt;b&gt;%1&lt;/b&gt; to send. Your conversations are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="359"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="367"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="368"/>
         <source>Un&amp;pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="360"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="368"/>
         <source>&amp;Pin to top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="363"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="371"/>
         <source>Export as &amp;Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="364"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="372"/>
         <source>Export as &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="366"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="375"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="372"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="375"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="381"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="384"/>
         <source>Rename conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="373"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="382"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="386"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="395"/>
         <source>“%1” was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chat_panel.ui" line="103"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="414"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="423"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="416"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="425"/>
         <source>Messages (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="418"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="427"/>
         <source>No message matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="528"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="504"/>
+        <source>Hide arguments and result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="506"/>
+        <source>Show arguments and result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="548"/>
         <source>Attach an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="528"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="548"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="535"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="555"/>
         <source>With this message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="622"/>
-        <source>The model wants to run the tool “%1” with %2. Allow it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/chat_panel.ui" line="291"/>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="650"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="644"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="654"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="648"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat_panel.py" line="654"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="648"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,6 +843,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/chat_panel.ui" line="416"/>
+        <source>Chat notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/chat_panel.ui" line="227"/>
         <source>Conversation totals</source>
         <translation type="unfinished"></translation>
@@ -549,145 +878,839 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="416"/>
-        <source>Tool call approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="438"/>
-        <source>Let the model run this tool once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="441"/>
-        <source>Allow tool call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="444"/>
-        <source>&amp;Allow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="451"/>
-        <source>Do not run this tool; the model is told you declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="454"/>
-        <source>Deny tool call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="457"/>
-        <source>&amp;Deny</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat_panel.ui" line="467"/>
+        <location filename="../../ui/chat_panel.ui" line="432"/>
         <source>Editing a message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="482"/>
+        <location filename="../../ui/chat_panel.ui" line="447"/>
         <source>Editing your message: Send resends it, and what followed it is answered again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="492"/>
+        <location filename="../../ui/chat_panel.ui" line="457"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="495"/>
+        <location filename="../../ui/chat_panel.ui" line="460"/>
         <source>Cancel edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="512"/>
+        <location filename="../../ui/chat_panel.ui" line="477"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="518"/>
+        <location filename="../../ui/chat_panel.ui" line="483"/>
         <source>Write a message… (Ctrl+Enter sends)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="528"/>
+        <location filename="../../ui/chat_panel.ui" line="493"/>
         <source>Attach an image (PNG, JPEG, GIF, WebP); it is stored in your Storage first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="531"/>
+        <location filename="../../ui/chat_panel.ui" line="496"/>
         <source>Attach image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="534"/>
+        <location filename="../../ui/chat_panel.ui" line="499"/>
         <source>&amp;Attach image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="541"/>
+        <location filename="../../ui/chat_panel.ui" line="506"/>
         <source>Attached images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="551"/>
+        <location filename="../../ui/chat_panel.ui" line="516"/>
         <source>Remove the attached images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="554"/>
+        <location filename="../../ui/chat_panel.ui" line="519"/>
         <source>Remove attached images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="568"/>
+        <location filename="../../ui/chat_panel.ui" line="533"/>
+        <source>Which tools the model may use in this conversation: all, none, or the ones you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="536"/>
+        <source>Tools for this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="539"/>
+        <source>T&amp;ools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="549"/>
+        <source>How many tools are offered to the model, and the tokens their definitions add to each request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="552"/>
+        <source>Tools offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat_panel.ui" line="562"/>
         <source>Estimated size of the next request against the model&apos;s context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="571"/>
+        <location filename="../../ui/chat_panel.ui" line="565"/>
         <source>Context usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="594"/>
+        <location filename="../../ui/chat_panel.ui" line="588"/>
         <source>Stop the answer; the text so far is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="597"/>
+        <location filename="../../ui/chat_panel.ui" line="591"/>
         <source>Stop answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="600"/>
+        <location filename="../../ui/chat_panel.ui" line="594"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="611"/>
+        <location filename="../../ui/chat_panel.ui" line="605"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="614"/>
+        <location filename="../../ui/chat_panel.ui" line="608"/>
         <source>Send message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chat_panel.ui" line="617"/>
+        <location filename="../../ui/chat_panel.ui" line="611"/>
         <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatToolsControls</name>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="36"/>
+        <source>&amp;All tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="37"/>
+        <source>&amp;No tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="38"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="6"/>
+        <source>Database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="28"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="40"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="43"/>
+        <source>production, analytics, local…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="68"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="75"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="85"/>
+        <source>Project &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="97"/>
+        <source>Supabase project URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="100"/>
+        <source>https://&lt;project&gt;.supabase.co</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="125"/>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="137"/>
+        <source>Supabase API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="169"/>
+        <source>Tables are read through the project&apos;s REST API. To run SQL too,
+give its Postgres connection below (Supabase: Settings → Database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="183"/>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="195"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="198"/>
+        <source>localhost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="223"/>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="235"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="263"/>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="275"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="300"/>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="312"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="337"/>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="349"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="377"/>
+        <source>&amp;TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="384"/>
+        <source>TLS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="394"/>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="408"/>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="411"/>
+        <source>The system&apos;s certificates when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="418"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="421"/>
+        <source>Choose the CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="448"/>
+        <source>C&amp;olour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="455"/>
+        <source>Colour tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="462"/>
+        <source>Access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="469"/>
+        <source>Allow &amp;writes (otherwise the server refuses every change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="476"/>
+        <source>AI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="483"/>
+        <source>Offer its tables to the AI in &amp;chat (read-only unless writable and you allow it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="494"/>
+        <source>T&amp;est</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.ui" line="497"/>
+        <source>Connect with what is typed here, without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorsPanel</name>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="6"/>
+        <location filename="../../ui/connectors_panel.ui" line="9"/>
+        <location filename="../../ui/connectors_panel.ui" line="229"/>
+        <source>Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="23"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="44"/>
+        <source>You are offline. Connectors are shown as last fetched; connecting, refreshing and running tools on remote servers need the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="57"/>
+        <source>Merge is not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="78"/>
+        <source>Set your Merge access key and tool pack id in Settings → Connectors to see your Merge connectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="88"/>
+        <location filename="../../ui/connectors_panel.ui" line="278"/>
+        <source>Open &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="91"/>
+        <source>Open Settings → Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="123"/>
+        <location filename="../../ui/connectors_panel.ui" line="126"/>
+        <source>Search connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="141"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="144"/>
+        <source>Show only connected connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="160"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="163"/>
+        <source>Show only enabled connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="179"/>
+        <source>Has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="182"/>
+        <source>Show only connectors with a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="265"/>
+        <location filename="../../ui/connectors_panel.ui" line="1183"/>
+        <source>No connectors yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="281"/>
+        <source>Set the Merge access key and tool pack id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="288"/>
+        <source>&amp;Add an MCP server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="291"/>
+        <location filename="../../ui/connectors_panel.ui" line="471"/>
+        <source>Add a server by URL or by command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="346"/>
+        <source>Waiting for you to finish in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="356"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="359"/>
+        <source>Stop waiting for the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="374"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="377"/>
+        <source>Connect this connector (opens your browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="384"/>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="387"/>
+        <source>Remove the connection of this connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="394"/>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="397"/>
+        <source>Offer this connector&apos;s tools, or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="414"/>
+        <source>&amp;Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="417"/>
+        <source>Stop and start this server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="424"/>
+        <source>&amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="427"/>
+        <source>Messages and error output of this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="434"/>
+        <source>E&amp;dit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="437"/>
+        <source>Change this server&apos;s address, command or secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="444"/>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="447"/>
+        <source>Remove this server and its secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="468"/>
+        <source>&amp;Add MCP server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="478"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="481"/>
+        <source>Add servers from a Claude Desktop or Cursor mcpServers JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="491"/>
+        <source>Fetch the connectors and their tools again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="494"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="504"/>
+        <source>Tools, history and permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="508"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="531"/>
+        <location filename="../../ui/connectors_panel.ui" line="1128"/>
+        <source>Search tools by name or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="534"/>
+        <source>Search tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="544"/>
+        <source>Connector of the tools shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="547"/>
+        <source>Show the tools of one connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="554"/>
+        <source>Enable shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="557"/>
+        <source>Enable every tool shown in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="564"/>
+        <source>Disable shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="567"/>
+        <source>Disable every tool shown in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="599"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="644"/>
+        <source>No tools yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="695"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="715"/>
+        <source>&amp;Run tool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="718"/>
+        <source>Fill in the arguments and run this tool (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="730"/>
+        <source>What the server says about this tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="746"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="756"/>
+        <source>Token cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="763"/>
+        <location filename="../../ui/connectors_panel.ui" line="773"/>
+        <source>Input schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="788"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="811"/>
+        <location filename="../../ui/connectors_panel.ui" line="814"/>
+        <source>Search runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="824"/>
+        <source>Connector of the runs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="831"/>
+        <source>Status of the runs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="841"/>
+        <source>Read the history again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="844"/>
+        <source>Refresh history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="876"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="921"/>
+        <source>No runs yet. Pick a tool and choose Run tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="979"/>
+        <source>Re-&amp;run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="982"/>
+        <source>Run this tool again with the same arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1015"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1035"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1038"/>
+        <source>Copy the arguments as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1041"/>
+        <source>Copy arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1053"/>
+        <source>Arguments of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1085"/>
+        <source>&amp;Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1103"/>
+        <source>Policies, grants and rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1110"/>
+        <source>P&amp;olicies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1131"/>
+        <source>Search the policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1157"/>
+        <source>Policy of each connector and tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1200"/>
+        <source>A deny rule or your Deny always wins. A grant lets a tool run without asking. Destructive tools and the tools of untrusted connectors never run without a grant or your answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1211"/>
+        <source>&amp;Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1229"/>
+        <source>What you allowed when a tool asked. Revoke a grant to be asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1255"/>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1284"/>
+        <source>No grants. When you allow a tool for a conversation, for an hour or always, it is listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1316"/>
+        <source>Revo&amp;ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1319"/>
+        <source>Revoke the selected grants (Delete): the tool asks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1326"/>
+        <source>Revoke all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1329"/>
+        <source>Revoke every grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1339"/>
+        <source>R&amp;ules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1357"/>
+        <source>Rules decide by tool name and arguments, before your choices in Policies: allow jira__search always, ask for jira__create_issue only in one project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1383"/>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1412"/>
+        <source>No rules yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1431"/>
+        <source>&amp;New rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1434"/>
+        <source>Add a rule for a tool or a pattern of tools, optionally on its arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1441"/>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectors_panel.ui" line="1444"/>
+        <source>Delete the selected rules (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationSettingsDialog</name>
     <message>
-        <location filename="../../vector_desktop/views/conversation_settings_dialog.py" line="35"/>
+        <location filename="../../vector_desktop/views/chat/conversation_settings_dialog.py" line="35"/>
         <source>Model id, e.g. openai/gpt-5.1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,6 +1905,125 @@
     </message>
 </context>
 <context>
+    <name>DatabasesPanel</name>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="6"/>
+        <location filename="../../ui/databases_panel.ui" line="9"/>
+        <source>Databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="52"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="55"/>
+        <location filename="../../ui/databases_panel.ui" line="231"/>
+        <source>sectionTitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="78"/>
+        <source>Database connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="114"/>
+        <source>No database connections yet.
+
+Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="129"/>
+        <source>&amp;Add a connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="158"/>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="161"/>
+        <source>Add a database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="168"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="171"/>
+        <source>Change the selected connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="178"/>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="181"/>
+        <source>Connect to the server and report what it says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="188"/>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="191"/>
+        <source>Delete the selected connection with its history and saved queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="228"/>
+        <location filename="../../ui/databases_panel.ui" line="279"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="251"/>
+        <source>Read the schema again from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="254"/>
+        <source>Refresh the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="266"/>
+        <location filename="../../ui/databases_panel.ui" line="269"/>
+        <source>Filter tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="304"/>
+        <source>SQL editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="334"/>
+        <source>Pick a connection, then open an SQL editor, or double-click a table to see its rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="362"/>
+        <source>&amp;New SQL editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/databases_panel.ui" line="365"/>
+        <source>Open an SQL editor on the selected connection (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <location filename="../../vector_desktop/views/settings_dialog.py" line="73"/>
@@ -929,12 +2071,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="162"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="168"/>
         <source>Source: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="209"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="219"/>
         <source>will be removed when you save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,22 +2233,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="142"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="156"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="142"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="156"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="149"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="163"/>
         <source>No online AI provider is set up: the on-device model answers, no network needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/main_window.py" line="153"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="167"/>
         <source>%n job(s) running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1214,44 +2356,221 @@
     </message>
 </context>
 <context>
+    <name>McpServerDialog</name>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="6"/>
+        <source>MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="25"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="37"/>
+        <source>GitHub, Linear, files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="40"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="62"/>
+        <source>Connect by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="71"/>
+        <source>U&amp;RL (streamable HTTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="81"/>
+        <source>C&amp;ommand (stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="112"/>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="124"/>
+        <source>https://example.com/mcp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="127"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="152"/>
+        <source>&amp;Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="164"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="179"/>
+        <source>Add header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="182"/>
+        <location filename="../../ui/mcp_server_dialog.ui" line="373"/>
+        <source>Add a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="189"/>
+        <location filename="../../ui/mcp_server_dialog.ui" line="380"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="192"/>
+        <location filename="../../ui/mcp_server_dialog.ui" line="383"/>
+        <source>Remove the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="229"/>
+        <source>The server asks me to &amp;sign in (OAuth, in the browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="243"/>
+        <source>&amp;Command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="260"/>
+        <source>npx, uvx, python, or a full path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="263"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="270"/>
+        <location filename="../../ui/mcp_server_dialog.ui" line="450"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="273"/>
+        <source>Choose the program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="300"/>
+        <source>&amp;Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="312"/>
+        <source>-y @modelcontextprotocol/server-everything stdio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="315"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="318"/>
+        <source>Separated by spaces; quote an argument that contains spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="343"/>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="355"/>
+        <source>Env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="370"/>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="423"/>
+        <source>&amp;Working folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="440"/>
+        <source>Your home folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="443"/>
+        <source>Working folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="453"/>
+        <source>Choose the folder the server starts in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mcp_server_dialog.ui" line="481"/>
+        <source>Start this server and offer its &amp;tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="126"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="92"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="127"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="93"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="128"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="94"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="129"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="95"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="130"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="96"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="131"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="97"/>
         <source>Answer on device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="133"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="100"/>
         <source>Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/message_delegate.py" line="134"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="101"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,34 +2716,299 @@
     </message>
 </context>
 <context>
+    <name>QueryTab</name>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="72"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="75"/>
+        <source>Run the statement under the cursor, or the selection (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="82"/>
+        <source>E&amp;xplain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="85"/>
+        <source>Show the server&apos;s plan for the statement under the cursor, without running it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="92"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="95"/>
+        <source>Stop the running statement on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="115"/>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="118"/>
+        <source>The statements run on this connection, and the saved queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="125"/>
+        <source>&amp;Save query…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="128"/>
+        <source>Save the editor&apos;s text under a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="144"/>
+        <source>SQL editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="153"/>
+        <source>Write SQL here. Ctrl+Enter runs the statement under the cursor, or the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="190"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="208"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="237"/>
+        <location filename="../../ui/query_tab.ui" line="255"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="278"/>
+        <source>Query status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="298"/>
+        <source>C&amp;opy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="301"/>
+        <source>Copy the selected cells (or every row read so far) as TSV, CSV or Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="311"/>
+        <source>Ex&amp;port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/query_tab.ui" line="314"/>
+        <source>Write the whole result to a CSV or JSON Lines file, in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="6"/>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="25"/>
+        <source>&amp;Tools:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="37"/>
+        <source>jira__create_issue, or a pattern: jira__*, *__delete_*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="40"/>
+        <source>Tool name or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="65"/>
+        <source>&amp;Connector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="72"/>
+        <source>Connector of the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="82"/>
+        <source>T&amp;hen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="89"/>
+        <source>What the rule does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="103"/>
+        <source>&amp;When the arguments match (one test a line; none: any arguments):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="128"/>
+        <source>input.project == &quot;X&quot; · input.project in [&quot;A&quot;, &quot;B&quot;] · input.title startswith &quot;[&quot; · input.labels contains &quot;bug&quot; · input.path glob &quot;/tmp/*&quot; · input.assignee exists · input.assignee absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="161"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="168"/>
+        <source>Why this rule (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_dialog.ui" line="171"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunToolDialog</name>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="6"/>
+        <source>Run tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="26"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="42"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="96"/>
+        <source>Run status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="131"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="134"/>
+        <source>Connect this connector in your browser, then run the tool again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="174"/>
+        <source>&amp;Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="181"/>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="184"/>
+        <source>How long to wait for the tool; Default uses the server&apos;s setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="187"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="190"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="206"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="229"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="232"/>
+        <source>Run the tool with these arguments (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="239"/>
+        <source>&amp;Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="242"/>
+        <source>Stop the running call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="249"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_tool_dialog.ui" line="252"/>
+        <source>Close this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="263"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="273"/>
         <source>No settings in this group yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="292"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="303"/>
         <source>Uses the values shown here, even before you save them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="295"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="306"/>
         <source>%1 result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="320"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="331"/>
         <source>Correct the fields marked in red first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="324"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="335"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="421"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="434"/>
         <source>Nothing was saved: %n field(s) need a valid value.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1474,357 +3058,446 @@
 <context>
     <name>SettingsViewModel</name>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="115"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="116"/>
         <source>AI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="116"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="117"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="117"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="118"/>
         <source>Connectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="118"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="119"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="119"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="120"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="120"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="121"/>
         <source>Privacy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="121"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="122"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="142"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="143"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="168"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="169"/>
         <source>Enter a new value to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="168"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="169"/>
         <source>Enter a value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="170"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="171"/>
         <source>Default: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="192"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="193"/>
         <source>.env file (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="194"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="195"/>
         <source>this session only (no keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="196"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="197"/>
         <source>this session only (the keychain refused it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="198"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="199"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="199"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="200"/>
         <source>environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="200"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="201"/>
         <source>saved in app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="201"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="202"/>
         <source>keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="207"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="202"/>
+        <source>encrypted file in your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="211"/>
         <source>•••• kept for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="208"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="213"/>
+        <source>•••• stored in encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="214"/>
         <source>•••• stored in keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="210"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="216"/>
         <source>•••• set in the environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="212"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="218"/>
         <source>•••• set in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="213"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="219"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="219"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="225"/>
         <source>Not used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="245"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="230"/>
+        <source>Mail is sent unencrypted: anyone on the network can read it, and the SMTP password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="257"/>
         <source>This action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="263"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="275"/>
         <source>No system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="306"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="319"/>
         <source>This setting is not known to this version of the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="321"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="334"/>
         <source>The settings could not be saved (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="362"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="375"/>
         <source>Settings could not be read or saved (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorageListModel</name>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/listing_model.py" line="221"/>
+        <source>The folder could not be listed; the log has details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/storage/object_display.py" line="59"/>
+        <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StoragePanel</name>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="134"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="55"/>
         <source>Upload &amp;files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="136"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="57"/>
         <source>Upload a f&amp;older…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="152"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="408"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="413"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="107"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="35"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="40"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="153"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="449"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="108"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="303"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="154"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="456"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="109"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="109"/>
         <source>Copy link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="155"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="110"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="295"/>
         <location filename="../../ui/storage_panel.ui" line="298"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="156"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="111"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="147"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="157"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="112"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="279"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="158"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="452"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="113"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="306"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="227"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="70"/>
         <source>Looking for matching names…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="446"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="227"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="71"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="229"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="73"/>
         <source>No names in this folder match “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="231"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="77"/>
         <source>This folder is empty. Drag files or folders here to upload them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="233"/>
+        <location filename="../../vector_desktop/views/storage/listing_views.py" line="80"/>
         <source>No files yet. Drag files or folders here, or click Upload…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="268"/>
+        <location filename="../../vector_desktop/views/storage/breadcrumbs.py" line="29"/>
         <source>in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="274"/>
+        <location filename="../../vector_desktop/views/storage/breadcrumbs.py" line="35"/>
         <source>Go to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="275"/>
+        <location filename="../../vector_desktop/views/storage/breadcrumbs.py" line="36"/>
         <source>The top of the storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="362"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="52"/>
         <source>&amp;Upload files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="363"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="55"/>
         <source>&amp;New folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="364"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="56"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="369"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="61"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="371"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="63"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="673"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="372"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="64"/>
         <source>&amp;Download…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="376"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="69"/>
         <source>&amp;Copy file location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="378"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="72"/>
         <source>&amp;Copy link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="381"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="75"/>
         <source>Valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="383"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="77"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="386"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="79"/>
+        <source>Share link by &amp;email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="83"/>
         <source>Re&amp;name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="387"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="84"/>
         <source>De&amp;lete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/storage_panel.ui" line="663"/>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="390"/>
+        <location filename="../../vector_desktop/views/storage/storage_context_menu.py" line="87"/>
         <source>&amp;Attach to chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="399"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="21"/>
         <source>Delete %1 items? Folders are deleted with everything in them. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="402"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="26"/>
         <source>Delete the folder “%1” and everything in it? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="405"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="31"/>
         <source>Delete “%1”? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="449"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="52"/>
+        <source>All files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="54"/>
+        <source>“%1” already exists in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="58"/>
+        <source>%1 of the %2 items you are downloading already exist in “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="60"/>
+        <source>%1 of the %2 items you are uploading already exist in “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="65"/>
+        <source>Replace existing items?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="68"/>
+        <source>Replace them with the downloaded files, keep both (the new ones get a number), or skip them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="73"/>
+        <source>Replace them with the new files, keep both (the new ones get a number), or skip them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="80"/>
+        <source>
+…and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="84"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="85"/>
+        <source>&amp;Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="88"/>
+        <source>&amp;Skip existing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="303"/>
         <source>New name for “%1”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="452"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="306"/>
         <source>Name of the new folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="457"/>
+        <location filename="../../vector_desktop/views/storage/storage_questions.py" line="111"/>
         <source>How many hours should the link work (1 to 168)? It cannot be revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="487"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="331"/>
         <source>Upload files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="492"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="336"/>
         <source>Upload a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/storage_panel.py" line="497"/>
+        <location filename="../../vector_desktop/views/storage/storage_panel.py" line="341"/>
         <source>Download to folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2143,44 +3816,152 @@
     </message>
 </context>
 <context>
+    <name>VaultPassphraseDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="34"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="35"/>
+        <source>Repeat passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="37"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="39"/>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="51"/>
+        <source>&amp;Create encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="51"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaultPassphraseViewModel</name>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="70"/>
+        <source>Choose a passphrase for your secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="70"/>
+        <source>Unlock your secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="76"/>
+        <source>Your profile has an encrypted file with passwords and API keys, kept from a time without a system keychain. Enter its passphrase once to move them into the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="81"/>
+        <source>This computer has no system keychain. Vector Desktop can keep your passwords and API keys in an encrypted file in your profile, locked with a passphrase you choose now. The passphrase cannot be recovered: if you forget it, the secrets in that file are lost and have to be entered again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="86"/>
+        <source>This computer has no system keychain, so your passwords and API keys are kept in an encrypted file in your profile. Enter its passphrase to use them in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="92"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="92"/>
+        <source>Continue without saving secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="97"/>
+        <source>The secrets stay in that file until then; new ones go to the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="98"/>
+        <source>Secrets you enter will then be kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="105"/>
+        <source>Type the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="108"/>
+        <source>Choose a passphrase of at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="110"/>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="133"/>
+        <source>That passphrase does not open your encrypted secrets file. Try again, or go on without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/vault_passphrase.py" line="136"/>
+        <source>The encrypted secrets file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>self.window</name>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="125"/>
+        <location filename="../../vector_desktop/gui.py" line="134"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="126"/>
+        <location filename="../../vector_desktop/gui.py" line="138"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="278"/>
+        <location filename="../../vector_desktop/gui.py" line="284"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="441"/>
+        <location filename="../../vector_desktop/gui.py" line="455"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="464"/>
+        <location filename="../../vector_desktop/gui.py" line="482"/>
         <source>Your data file was kept aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="474"/>
+        <location filename="../../vector_desktop/gui.py" line="487"/>
         <source>Some settings are invalid and were ignored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="539"/>
+        <location filename="../../vector_desktop/gui.py" line="553"/>
         <source>About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="541"/>
+        <location filename="../../vector_desktop/gui.py" line="555"/>
         <source>An AI workspace on your own machine.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,7 +23,7 @@ from vector_desktop.domain.ai_servers import (
 )
 from vector_desktop.secrets import SecretStore
 from vector_desktop.services.ai_servers import AIServerService
-from vector_desktop.services.model_catalog import ModelCatalog
+from vector_desktop.services.chat.model_catalog import ModelCatalog
 from vector_desktop.services.openrouter_service import OpenRouterService
 from vector_desktop.store.chat_repository import ChatRepository
 from vector_desktop.store.server_repository import ServerRepository

@@ -29,12 +29,12 @@ from vector_desktop.presentation.ai_servers_viewmodel import (
     ProvidersUpdater,
     ServerColumn,
 )
-from vector_desktop.presentation.chat_viewmodel import ChatViewModel
+from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
 from vector_desktop.presentation.jobs_bridge import JobsBridge
 from vector_desktop.secrets import SecretStore
-from vector_desktop.services import model_catalog
 from vector_desktop.services.ai_servers import AIServerService
-from vector_desktop.services.chat_service import ChatService
+from vector_desktop.services.chat import model_catalog
+from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.services.openrouter_service import OpenRouterService
 from vector_desktop.store.chat_repository import ChatRepository
 from vector_desktop.store.job_repository import JobRepository

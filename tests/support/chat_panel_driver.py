@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
+from vector_desktop.presentation.chat.chat_models import MessageAction, MessageRoles
 
 WAIT_S = 20.0  # a guard against hangs, not a timing assertion
 

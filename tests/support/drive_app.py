@@ -77,14 +77,14 @@ def button(name: str) -> QAbstractButton:
 
 
 def conversation_ids() -> list[str]:
-    from vector_desktop.presentation.chat_models import ConversationRoles
+    from vector_desktop.presentation.chat.chat_models import ConversationRoles
 
     model = conversation_list().model()
     return [str(model.index(row, 0).data(ConversationRoles.ID)) for row in range(model.rowCount())]
 
 
 def current_id() -> str:
-    from vector_desktop.presentation.chat_models import ConversationRoles
+    from vector_desktop.presentation.chat.chat_models import ConversationRoles
 
     return str(conversation_list().currentIndex().data(ConversationRoles.ID) or "")
 
@@ -151,7 +151,7 @@ QUESTION = "Name one colour of the sky."
 
 
 def transcript_rows() -> list[list[str]]:
-    from vector_desktop.presentation.chat_models import MessageRoles
+    from vector_desktop.presentation.chat.chat_models import MessageRoles
 
     transcript = find(QListView, "transcript")
     assert isinstance(transcript, QListView)

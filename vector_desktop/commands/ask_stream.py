@@ -131,7 +131,7 @@ async def ask(core: Core, args: argparse.Namespace, prompt: str) -> int:
 async def _ask(core: Core, args: argparse.Namespace, prompt: str, tools: _PrintedTools | None) -> int:
     from vector_desktop.ai.models import LOCAL_MODEL_ID
     from vector_desktop.domain.chat import MessageStatus, Role
-    from vector_desktop.services.chat_service import ChatService
+    from vector_desktop.services.chat.chat_service import ChatService
     from vector_desktop.services.llm_factory import build_llm_client
     from vector_desktop.store.chat_repository import ChatRepository
 

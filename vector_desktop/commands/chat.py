@@ -112,7 +112,7 @@ def search_command(core: Core, args: argparse.Namespace) -> int:
 
 
 def export_command(core: Core, args: argparse.Namespace) -> int:
-    from vector_desktop.services.chat_export import export_conversation
+    from vector_desktop.services.chat.chat_export import export_conversation
     from vector_desktop.store.chat_repository import ChatRepository
 
     repo = ChatRepository(core.store.sessions)

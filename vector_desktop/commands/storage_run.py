@@ -14,7 +14,7 @@ from vector_desktop.domain.storage import LinkPurpose, StorageError, UploadCance
 
 if TYPE_CHECKING:
     from vector_desktop.core import Core
-    from vector_desktop.services.cloud_storage_service import CloudStorageService
+    from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
 
 
 def run(core: Core, args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from tests.support.mcp_tool_server import HttpToolServer, RecordingServer
 from tests.support.sse_server import DONE, Reply, ScriptedLLMServer, Write, chunk, sse, text_stream, usage_chunk
 from vector_desktop.domain.chat import MessageStatus, Role
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.services.chat_service import ChatService
+from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository
 
 KEY = "sk-or-v1-cli-tools-0123456789abcdef"

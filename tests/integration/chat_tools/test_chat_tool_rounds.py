@@ -40,7 +40,7 @@ from vector_desktop.domain.tool_policy import ConversationTools
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.jobs.pool import JobPool
 from vector_desktop.jobs.registry import TaskRegistry
-from vector_desktop.services.chat_service import ChatService
+from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.services.chat_tools.long_calls import CHAT_TOOL_CALL, STOPPED_FROM_JOBS, LongCalls
 from vector_desktop.store.chat_repository import ChatRepository
 from vector_desktop.store.job_repository import JobRepository

@@ -30,7 +30,7 @@ from vector_desktop.domain.connectors import ActionFilter, ConnectorKind
 from vector_desktop.domain.databases import ConnectionDraft, DatabaseKind, TlsMode
 from vector_desktop.domain.tool_policy import ApprovalAnswer
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.services.chat_service import ChatService
+from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.services.chat_tools.combined import CombinedTools
 from vector_desktop.services.databases.databases_service import DatabasesService
 from vector_desktop.services.databases.db_tools import DatabaseTools

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.qt.test_chat_panel import SONNET, open_chat
+from tests.qt.chat.test_chat_panel import SONNET, open_chat
 from tests.support.chat_panel_driver import until
 from tests.support.smtp_server import SmtpServer
 from vector_desktop.domain.chat import Role

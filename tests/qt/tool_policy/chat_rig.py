@@ -24,14 +24,14 @@ from vector_desktop.domain.chat import Message
 from vector_desktop.domain.connectors import McpServerDraft, McpTransport
 from vector_desktop.domain.tools import ToolSpec
 from vector_desktop.gui_tools import tool_groups
-from vector_desktop.presentation.chat_viewmodel import ChatViewModel
-from vector_desktop.services.chat_service import ChatService
+from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
+from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.services.chat_tools.toolbox import ChatToolbox
 from vector_desktop.services.tool_policy.audit import AuditLog
 from vector_desktop.services.tool_policy.engine import PolicyEngine
 from vector_desktop.store.chat_repository import ChatRepository
 from vector_desktop.store.tool_policy_repository import ToolPolicyRepository
-from vector_desktop.views.chat_panel import ChatPanel
+from vector_desktop.views.chat.chat_panel import ChatPanel
 from vector_desktop.views.tool_policy.approval_dialog import ApprovalDialog
 
 KEY = "sk-or-v1-0123456789abcdef-testkey"
@@ -56,7 +56,7 @@ def tool_call_stream(call_id: str, name: str, arguments: dict[str, Any]) -> Any:
 
 
 class LocalStreamer:
-    """The on-device model's stand-in (in-process, as in tests/qt/test_chat_panel.py)."""
+    """The on-device model's stand-in (in-process, as in tests/qt/chat/test_chat_panel.py)."""
 
     async def stream(self, messages: list[Any], settings: Any) -> AsyncIterator[ChatChunk]:
         await asyncio.sleep(0)

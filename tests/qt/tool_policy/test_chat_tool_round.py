@@ -15,7 +15,7 @@ from tests.support.sse_server import text_stream
 from vector_desktop.domain.chat import MessageStatus, Role, ToolCallRecord
 from vector_desktop.domain.tool_policy import TOOL_DENIED, ConversationTools
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.presentation.chat_models import MessageAction, MessageRoles
+from vector_desktop.presentation.chat.chat_models import MessageAction, MessageRoles
 
 ARGUMENTS = {"input": {"title": "Login broken", "team_id": "team-a"}}
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from vector_desktop.domain.chat import Message, MessageStatus, Role, ToolCallRecord
-from vector_desktop.presentation.chat_models import MessageAction, MessageListModel, MessageRoles
+from vector_desktop.presentation.chat.chat_models import MessageAction, MessageListModel, MessageRoles
 
 T0 = datetime(2026, 1, 5, 14, 3, tzinfo=UTC)
 CALL = ToolCallRecord("call_1", "demo__jira__search", '{"jql": "project = X", "max_results": 5}')

@@ -1,0 +1,141 @@
+"""Nothing the chat panel repaints that did not change: the conversation list is told only of changes it shows, a
+transcript row's look (RowView) is made again only when something it shows changed, and a finished row is painted
+once per look (a pixmap) while the QListView repaints every visible row at each change of any row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QListView
+
+from vector_desktop.domain.chat import Conversation, Message, MessageStatus, Role, ToolCallRecord
+from vector_desktop.presentation.chat.chat_models import (
+    ConversationListModel,
+    MessageAction,
+    MessageListModel,
+    MessageRoles,
+    RowView,
+)
+from vector_desktop.views.chat.message_delegate import MessageDelegate
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+NOW = datetime.now(UTC).replace(second=0, microsecond=0)
+
+
+def changes(model: Any) -> list[tuple[int, int]]:
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): seen.append((top.row(), bottom.row())))
+    return seen
+
+
+def test_the_conversation_list_is_told_only_of_what_it_shows() -> None:
+    model = ConversationListModel()
+    first = Conversation(id="a", title="", updated_at=NOW)
+    model.set_conversations([first, Conversation(id="b", title="Older", updated_at=NOW - timedelta(days=3))])
+    seen = changes(model)
+
+    model.upsert(replace(first, model="other/model", updated_at=NOW + timedelta(seconds=20)))  # same minute
+    assert seen == []
+    assert model.conversation("a") is not None and model.conversation("a").model == "other/model"  # type: ignore[union-attr]
+    model.upsert(replace(first, title="Holiday plans", updated_at=NOW + timedelta(seconds=20)))
+    assert seen == [(0, 0)]
+    model.upsert(replace(first, title="Holiday plans", updated_at=NOW + timedelta(minutes=1)))  # "Today 14:05"
+    assert seen == [(0, 0), (0, 0)]
+
+
+def message(mid: int, seq: int, role: Role, content: str, **values: Any) -> Message:
+    return Message(id=mid, conversation_id="c", seq=seq, role=role, content=content, created_at=NOW, **values)
+
+
+def rows() -> list[Message]:
+    call = ToolCallRecord("call_1", "calc__add", '{"a": 2, "b": 40}')
+    return [
+        message(1, 1, Role.USER, "What is 2 + 40?"),
+        message(2, 2, Role.ASSISTANT, "", model="m", tool_calls=(call,), prompt_tokens=30, completion_tokens=4),
+        message(3, 3, Role.TOOL, "42", tool_call_id="call_1", tool_name="calc__add", parent_id=2),
+        message(4, 4, Role.ASSISTANT, "It is **42**.", model="m", prompt_tokens=50, completion_tokens=5),
+    ]
+
+
+def view(model: MessageListModel, row: int) -> RowView:
+    found = model.index(row).data(MessageRoles.VIEW)
+    assert isinstance(found, RowView)
+    return found
+
+
+def test_a_row_keeps_its_look_until_something_it_shows_changes() -> None:
+    model = MessageListModel()
+    model.reset("c", rows(), False)
+    before = [view(model, row) for row in range(4)]
+    assert [view(model, row).stamp for row in range(4)] == [v.stamp for v in before]  # asked again: the same
+
+    model.set_busy(True)  # while an answer arrives only Copy is offered: the tool row offered only Copy already
+    busy = [view(model, row) for row in range(4)]
+    assert busy[2].stamp == before[2].stamp
+    assert busy[0].stamp != before[0].stamp and busy[0].actions == (MessageAction.COPY,)
+
+    model.update_message(replace(rows()[3], content="It is 42, exactly."))
+    assert view(model, 3).stamp != busy[3].stamp and view(model, 3).body == "It is 42, exactly."
+    # A tool row's header shows its call's arguments: it follows the answer that asked for the call.
+    asked = replace(rows()[1], tool_calls=(ToolCallRecord("call_1", "calc__add", '{"a": 1, "b": 1}'),))
+    model.update_message(asked)
+    assert "a=1" in view(model, 2).header and view(model, 2).stamp != busy[2].stamp
+
+
+class Transcript:
+    """A transcript view with the chat's delegate, counting the rows it paints for real (not copied)."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.model = MessageListModel()
+        self.model.reset("c", rows(), False)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.delegate = MessageDelegate(parent=self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.resize(700, 500)
+        qtbot.addWidget(self.view)
+        self.view.show()
+        qtbot.waitExposed(self.view)
+        self.painted: list[int] = []
+        paint_row = self.delegate._paint_row
+
+        def counted(painter: Any, option: Any, row_view: RowView, *args: Any) -> None:
+            self.painted.append(row_view.message.id)
+            paint_row(painter, option, row_view, *args)
+
+        self.delegate._paint_row = counted  # type: ignore[method-assign]
+
+    def frame(self) -> QImage:
+        """The viewport painted once more, as the view paints it."""
+        return self.view.viewport().grab().toImage()
+
+
+@pytest.fixture
+def transcript(qtbot: Any) -> Iterator[Transcript]:
+    yield Transcript(qtbot)
+
+
+def test_finished_rows_are_painted_once_per_look(transcript: Transcript) -> None:
+    first = transcript.frame()
+    transcript.painted.clear()
+    assert transcript.frame() == first  # the same picture, copied
+    assert transcript.painted == []
+
+    transcript.model.update_message(replace(rows()[3], content="It is **forty-two**."))
+    changed = transcript.frame()
+    assert transcript.painted == [4]  # only the row that changed is painted again
+    assert changed != first
+
+
+def test_rows_that_change_at_every_frame_are_painted_directly(transcript: Transcript) -> None:
+    streaming = message(5, 5, Role.ASSISTANT, "It is", model="m", status=MessageStatus.STREAMING)
+    transcript.model.insert_message(streaming)
+    transcript.frame()
+    transcript.painted.clear()
+    transcript.frame()
+    assert transcript.painted == [5]  # streaming text: not kept

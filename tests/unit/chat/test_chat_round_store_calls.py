@@ -1,0 +1,239 @@
+"""What one chat round asks of the store (a real one): the page the model is sent is read once per answer, rows that
+follow a finished message are written in the same hop, and a row written ahead never outlives a Stop.
+
+The model is an in-process scripted ChatStreamer and the tools a small in-process ToolProvider; every store call
+goes through a `run_blocking` that counts them (by the function handed to it, as the GUI's executor gets them)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Any
+
+import pytest
+
+from vector_desktop.ai.types import ChatChunk, ChatMessage, LLMSettings, Usage
+from vector_desktop.domain.chat import ChatListener, Message, MessageStatus, Role, ToolOutcome
+from vector_desktop.domain.tool_policy import ConversationTools
+from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.services.chat.chat_history import extended
+from vector_desktop.services.chat.chat_service import ChatService
+from vector_desktop.store.chat_repository import ChatRepository
+
+MODEL = "vendor/model"
+
+
+def text(value: str) -> ChatChunk:
+    return ChatChunk(text=value, model=MODEL, provider="Scripted")
+
+
+def finish(reason: str = "stop") -> ChatChunk:
+    return ChatChunk(finish_reason=reason, usage=Usage(10, 5, 15, 0.01), model=MODEL)
+
+
+def tool_call(call_id: str, name: str, arguments: str) -> list[ChatChunk]:
+    delta = {"index": 0, "id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
+    return [ChatChunk(tool_call_deltas=(delta,)), finish("tool_calls")]
+
+
+class Streamer:
+    """Plays one queued script per request and keeps the messages each request sent."""
+
+    def __init__(self) -> None:
+        self.scripts: list[list[ChatChunk]] = []
+        self.requests: list[list[ChatMessage]] = []
+
+    async def stream(self, messages: list[Any], settings: LLMSettings) -> AsyncIterator[ChatChunk]:
+        self.requests.append(list(messages))
+        for chunk in self.scripts.pop(0) if self.scripts else [text("OK"), finish()]:
+            yield chunk
+
+
+class Tools:
+    """A ToolProvider with one tool."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    async def list_tools(self, conversation_id: str) -> Sequence[ToolSpec]:
+        return [ToolSpec("calc", "add", "calc__add", description="Add two numbers")]
+
+    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        self.calls.append(call_id)
+        return ToolOutcome(str(arguments["a"] + arguments["b"]), status=ToolStatus.SUCCEEDED)
+
+    async def choosable(self) -> Sequence[ToolSpec]:
+        return await self.list_tools("")
+
+    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
+        return ConversationTools()
+
+    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
+        return None
+
+
+class StoreCalls:
+    """`run_blocking` on a worker thread, noting the name of each function it runs; `after(name, args)` runs on
+    the loop when a call is done (to press Stop at an exact moment)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.after: Callable[[str, tuple[Any, ...]], None] | None = None
+
+    async def __call__(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        self.names.append(fn.__name__)
+        result = await asyncio.get_running_loop().run_in_executor(None, lambda: fn(*args, **kwargs))
+        if self.after is not None:
+            self.after(fn.__name__, args)
+        return result
+
+
+class Events(ChatListener):
+    def __init__(self) -> None:
+        self.names: list[tuple[str, str]] = []
+
+    def message_added(self, message: Message) -> None:
+        self.names.append(("added", message.role.value))
+
+    def message_started(self, message: Message) -> None:
+        self.names.append(("started", message.role.value))
+
+    def message_finished(self, message: Message) -> None:
+        self.names.append(("finished", message.role.value))
+
+
+@pytest.fixture
+def repo(store: Any) -> ChatRepository:
+    return ChatRepository(store.sessions)
+
+
+@pytest.fixture
+def calls() -> StoreCalls:
+    return StoreCalls()
+
+
+@pytest.fixture
+def streamer() -> Streamer:
+    return Streamer()
+
+
+@pytest.fixture
+def tools() -> Tools:
+    return Tools()
+
+
+@pytest.fixture
+def service(repo: ChatRepository, streamer: Streamer, tools: Tools, calls: StoreCalls) -> ChatService:
+    return ChatService(repo, streamer, run_blocking=calls, default_model=MODEL, tools=tools)
+
+
+def stored(repo: ChatRepository, conversation_id: str) -> list[tuple[str, str, str]]:
+    return [(m.role.value, m.status.value, m.content) for m in repo.messages_page(conversation_id, limit=100)]
+
+
+@pytest.mark.asyncio
+async def test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in_the_same_hop(
+    service: ChatService, repo: ChatRepository, streamer: Streamer, calls: StoreCalls
+) -> None:
+    conversation = await service.create_conversation()
+    await service.send(conversation.id, "first question")  # history for the second send
+    streamer.scripts = [tool_call("call_1", "calc__add", '{"a": 2, "b": 40}'), [text("It is 42."), finish()]]
+    events = Events()
+    service.add_listener(events)
+    calls.names.clear()
+
+    answer = await service.send(conversation.id, "What is 2 + 40?")
+
+    assert answer.content == "It is 42." and answer.status is MessageStatus.COMPLETE
+    assert stored(repo, conversation.id)[2:] == [
+        ("user", "complete", "What is 2 + 40?"),
+        ("assistant", "complete", ""),
+        ("tool", "complete", "42"),
+        ("assistant", "complete", "It is 42."),
+    ]
+    # The second request sends what the first one did, plus the round: no second read of the page.
+    assert [m.role for m in streamer.requests[-1]] == ["user", "assistant", "user", "assistant", "tool"]
+    assert [m.content for m in streamer.requests[-1]][:3] == ["first question", "OK", "What is 2 + 40?"]
+    assert calls.names == [
+        "_before_sending",  # the conversation, its outbox and its page: one read
+        "add_message",  # the question (with the new title and the cleared draft)
+        "add_message",  # the answer row, streaming
+        "_update_then_add",  # the answer asking for the tool, and the call's row
+        "_update_then_add",  # the call's result, and the next answer's row
+        "update_message",  # the answer
+        "get_conversation",  # its activity, for the conversation list
+    ]
+    assert events.names == [
+        ("added", "user"),
+        ("started", "assistant"),
+        ("finished", "assistant"),
+        ("added", "tool"),
+        ("finished", "tool"),
+        ("started", "assistant"),
+        ("finished", "assistant"),
+    ]
+
+
+@pytest.mark.asyncio
+async def test_stop_right_after_a_tool_call_leaves_no_answer_row_behind(
+    service: ChatService, repo: ChatRepository, streamer: Streamer, calls: StoreCalls
+) -> None:
+    conversation = await service.create_conversation()
+    streamer.scripts = [tool_call("call_1", "calc__add", '{"a": 1, "b": 2}')]
+
+    def stop_once_the_result_is_stored(name: str, args: tuple[Any, ...]) -> None:
+        following = args[2] if name == "_update_then_add" else None
+        if following is not None and following[0][1] is Role.ASSISTANT:  # the next answer's row was written too
+            service.stop(conversation.id)
+
+    calls.after = stop_once_the_result_is_stored
+    events = Events()
+    service.add_listener(events)
+
+    await service.send(conversation.id, "1 + 2?")
+
+    assert stored(repo, conversation.id) == [
+        ("user", "complete", "1 + 2?"),
+        ("assistant", "complete", ""),
+        ("tool", "complete", "3"),
+    ]  # the answer row written ahead is gone again, and was never shown
+    assert events.names[-2:] == [("added", "tool"), ("finished", "tool")]
+    assert len(streamer.requests) == 1
+    assert not service.is_busy(conversation.id)
+
+
+@pytest.mark.asyncio
+async def test_stop_as_the_model_asks_for_a_tool_ends_that_call_as_stopped(
+    service: ChatService, repo: ChatRepository, streamer: Streamer, tools: Tools, calls: StoreCalls
+) -> None:
+    conversation = await service.create_conversation()
+    streamer.scripts = [tool_call("call_1", "calc__add", '{"a": 1, "b": 2}')]
+
+    def stop_once_the_call_row_is_stored(name: str, args: tuple[Any, ...]) -> None:
+        following = args[2] if name == "_update_then_add" else None
+        if following is not None and following[0][1] is Role.TOOL:  # the call's row was written with the answer
+            service.stop(conversation.id)
+
+    calls.after = stop_once_the_call_row_is_stored
+
+    await service.send(conversation.id, "1 + 2?")
+
+    rows = stored(repo, conversation.id)
+    assert [(role, status) for role, status, _text in rows] == [
+        ("user", "complete"),
+        ("assistant", "complete"),
+        ("tool", "cancelled"),  # shown, then stopped before it ran: never run
+    ]
+    assert tools.calls == []
+
+
+@pytest.mark.asyncio
+async def test_the_page_is_read_again_when_the_round_does_not_follow_it() -> None:
+    def message(seq: int) -> Message:
+        return Message(id=seq, conversation_id="c", seq=seq, role=Role.USER, content=str(seq))
+
+    page = [message(1), message(2)]
+    assert extended(page, 2, [message(3), message(4)], 10) == [*page, message(3), message(4)]
+    assert extended(page, 2, [message(3), message(4)], 3) == [message(2), message(3), message(4)]
+    assert extended(page, 2, [message(4)], 10) is None  # something else was written in between: read again
+    assert extended(page, 2, [], 10) == page

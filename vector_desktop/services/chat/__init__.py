@@ -1,0 +1,1 @@
+"""Chat: conversations, answers from the AI servers, their history, drafts and exports."""

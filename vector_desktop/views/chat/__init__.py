@@ -1,0 +1,1 @@
+"""Chat panel widgets: the conversation list, the message rows and the chat dialogs."""

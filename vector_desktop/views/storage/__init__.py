@@ -1,0 +1,1 @@
+"""Storage panel views: the panel and its issued-links dialog."""
