@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from tests.support.fixtures_s3 import ACCESS_KEY, SECRET_KEY
-from vector_desktop.services.storage.multipart_upload import MIN_PART_SIZE
 from vector_desktop.services.storage.r2_backend import R2Backend
+from vector_desktop.services.storage.upload_parts import MIN_PART_SIZE
 from vector_desktop.store.engine import open_store
 from vector_desktop.store.storage_repository import StorageRepository
 

@@ -6,21 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from vector_desktop.config import (
-    SETTINGS,
-    SPECS,
-    Config,
-    Group,
-    Kind,
-    SettingSpec,
-    SettingsRejected,
-    Source,
-    format_value,
-    load_config,
-    parse_value,
-)
+from vector_desktop.config import SETTINGS, SPECS, Config, SettingsRejected, Source, load_config
 from vector_desktop.domain.errors import SettingValueError
 from vector_desktop.secrets import SecretStore
+from vector_desktop.setting_types import Group, Kind, SettingSpec
+from vector_desktop.setting_values import format_value, parse_value
 from vector_desktop.store.settings_repository import SettingsRepository
 
 SECRET = "sk-or-v1-TOPSECRET-0123456789abcdef"

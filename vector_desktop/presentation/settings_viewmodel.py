@@ -14,20 +14,11 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from vector_desktop.config import (
-    SETTINGS,
-    SPECS,
-    Config,
-    Group,
-    SavedSettings,
-    SettingSpec,
-    SettingsRejected,
-    Source,
-    format_value,
-    parse_value,
-)
+from vector_desktop.config import SETTINGS, SPECS, Config, SavedSettings, SettingsRejected, Source
 from vector_desktop.domain.errors import SecretStoreError, SettingValueError, VectorError
 from vector_desktop.secrets import VAULT_BACKEND, SecretStore
+from vector_desktop.setting_types import Group, SettingSpec
+from vector_desktop.setting_values import format_value, parse_value
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ from vector_desktop.jobs.context import RunContext
 from vector_desktop.services.storage import s3_errors, storage_tasks
 from vector_desktop.services.storage.cloud_storage_service import CloudStorageService, R2Backend
 from vector_desktop.services.storage.image_upload_service import ImageUploadService
-from vector_desktop.services.storage.multipart_upload import MIN_PART_SIZE
+from vector_desktop.services.storage.upload_parts import MIN_PART_SIZE
 from vector_desktop.store.storage_repository import StorageRepository
 
 moto_server = fixtures_s3.moto_server

@@ -35,7 +35,7 @@ from vector_desktop.secrets import SecretStore
 from vector_desktop.services.storage import storage_tasks
 from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
 from vector_desktop.services.storage.image_upload_service import ImageUploadService
-from vector_desktop.services.storage.multipart_upload import MIN_PART_SIZE
+from vector_desktop.services.storage.upload_parts import MIN_PART_SIZE
 from vector_desktop.store.job_repository import JobRepository
 from vector_desktop.store.settings_repository import SettingsRepository
 from vector_desktop.store.storage_repository import StorageRepository

@@ -28,7 +28,7 @@ from vector_desktop.services.storage.cloud_storage_service import (
     R2Backend,
     choose_backend,
 )
-from vector_desktop.services.storage.multipart_upload import MAX_PARTS, MIN_PART_SIZE, choose_part_size, part_count
+from vector_desktop.services.storage.upload_parts import MAX_PARTS, MIN_PART_SIZE, choose_part_size, part_count
 
 BAD_KEYS = [
     "..",

@@ -10,12 +10,13 @@ import threading
 import pytest
 
 from vector_desktop.domain.storage import UploadCancelled
-from vector_desktop.services.storage.multipart_upload import _Body, _Progress, default_concurrency
+from vector_desktop.services.storage.upload_bodies import PartBody, PartProgress
+from vector_desktop.services.storage.upload_parts import default_concurrency
 
 MiB = 1024 * 1024
 
 
-def read_all(body: _Body, block: int) -> bytes:
+def read_all(body: PartBody, block: int) -> bytes:
     out = bytearray()
     while chunk := body.read(block):
         out += chunk
@@ -25,8 +26,8 @@ def read_all(body: _Body, block: int) -> bytes:
 def test_reads_hash_send_and_retry_give_the_bytes_and_count_each_byte_once() -> None:
     data = os.urandom(3 * MiB + 17)
     reports: list[int] = []
-    progress = _Progress(len(data), lambda done, _total: reports.append(done), lambda: None)
-    body = _Body(data, progress, lambda: False)
+    progress = PartProgress(len(data), lambda done, _total: reports.append(done), lambda: None)
+    body = PartBody(data, progress, lambda: False)
 
     digest = hashlib.sha256()
     while chunk := body.read(MiB):
@@ -46,7 +47,7 @@ def test_reads_hash_send_and_retry_give_the_bytes_and_count_each_byte_once() -> 
 
 def test_a_cancelled_transfer_stops_at_the_next_read() -> None:
     cancel = threading.Event()
-    body = _Body(b"x" * MiB, _Progress(MiB, None, lambda: None), cancel.is_set)
+    body = PartBody(b"x" * MiB, PartProgress(MiB, None, lambda: None), cancel.is_set)
     assert len(body.read(1000)) == 1000
     cancel.set()
     with pytest.raises(UploadCancelled):

@@ -44,10 +44,10 @@ from vector_desktop.presentation.chat.chat_format import rough_tokens as rough_t
 from vector_desktop.presentation.chat.chat_format import status_text as status_text
 from vector_desktop.presentation.chat.chat_format import time_text as time_text
 from vector_desktop.presentation.chat.chat_format import usage_text as usage_text
+from vector_desktop.presentation.chat.chat_message_roles import MessageRoles as MessageRoles
+from vector_desktop.presentation.chat.chat_row_view import RowView as RowView
 from vector_desktop.presentation.chat.chat_tool_rows import tool_status_text as tool_status_text
 from vector_desktop.presentation.chat.chat_transcript import MessageListModel as MessageListModel
-from vector_desktop.presentation.chat.chat_transcript import MessageRoles as MessageRoles
-from vector_desktop.presentation.chat.chat_transcript import RowView as RowView
 from vector_desktop.presentation.time_text import relative_time_text as relative_time_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex

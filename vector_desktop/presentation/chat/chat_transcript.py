@@ -1,11 +1,9 @@
-"""The transcript's item model: one conversation's messages, paged in from the store, updated row by row; and the
-RowView the delegate paints from (one read of the model per painted row, computed once per change of the row)."""
+"""The transcript's item model: one conversation's messages, paged in from the store, updated row by row; each row
+hands the delegate a RowView (chat_row_view.py), computed once per change of the row."""
 
 from __future__ import annotations
 
 import bisect
-import enum
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,8 +21,10 @@ from PySide6.QtCore import (
 
 from vector_desktop.ai.models import ModelInfo
 from vector_desktop.domain.chat import Message, MessageStatus, Role
-from vector_desktop.presentation.chat.chat_actions import MessageAction, message_actions
+from vector_desktop.presentation.chat.chat_actions import message_actions
 from vector_desktop.presentation.chat.chat_format import header_text, status_text, time_text, usage_text
+from vector_desktop.presentation.chat.chat_message_roles import TEXT_ROLES, TOOL_ROLES, MessageRoles
+from vector_desktop.presentation.chat.chat_row_view import RowView, next_stamp, shown_fields
 from vector_desktop.presentation.chat.chat_tool_rows import (
     call_of,
     display_markdown,
@@ -34,76 +34,10 @@ from vector_desktop.presentation.chat.chat_tool_rows import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_USER = int(Qt.ItemDataRole.UserRole)
 
 
 def _tr(text: str, context: str = "ChatModels") -> str:
     return QCoreApplication.translate(context, text)
-
-
-class MessageRoles(enum.IntEnum):
-    MESSAGE = _USER + 1  # the Message
-    ID = _USER + 2
-    TEXT = _USER + 3
-    ROLE = _USER + 4  # Role value ("user", "assistant", "tool")
-    STATUS = _USER + 5  # MessageStatus value
-    STATUS_TEXT = _USER + 6  # chip text ("Streaming…", "Queued", ...), "" when complete
-    MODEL = _USER + 7
-    USAGE = _USER + 8  # (prompt_tokens, completion_tokens, cost)
-    USAGE_TEXT = _USER + 9
-    TOOL_CALLS = _USER + 10  # tuple of ToolCallRecord
-    ERROR = _USER + 11
-    HEADER = _USER + 12
-    ACTIONS = _USER + 13  # tuple of MessageAction
-    REVISION = _USER + 14  # increases whenever the row changes (size-hint cache key)
-    STREAMING = _USER + 15  # bool
-    BODY = _USER + 16  # the markdown the row shows (a tool row: its arguments and result when expanded, else "")
-    EXPANDED = _USER + 17  # bool: a tool row shows its arguments and result
-    VIEW = _USER + 18  # RowView: what the delegate paints
-
-
-_TEXT_ROLES = [
-    int(Qt.ItemDataRole.DisplayRole),
-    int(Qt.ItemDataRole.AccessibleTextRole),
-    int(MessageRoles.TEXT),
-    int(MessageRoles.REVISION),
-    int(MessageRoles.MESSAGE),
-    int(MessageRoles.ACTIONS),
-    int(MessageRoles.VIEW),
-]
-
-
-_TOOL_ROLES = {
-    int(MessageRoles.HEADER),
-    int(MessageRoles.STATUS_TEXT),
-    int(MessageRoles.EXPANDED),
-    int(MessageRoles.BODY),
-    int(Qt.ItemDataRole.AccessibleTextRole),
-}
-
-
-_stamps = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class RowView:
-    """What the delegate paints of a row, read with one call of the model per paint and computed once per change
-    of the row or of what every row shows (busy, the model catalog, tool names). `stamp` is new with every view."""
-
-    stamp: int
-    message: Message
-    revision: int
-    header: str
-    status_text: str
-    body: str
-    error: str
-    usage_text: str
-    actions: tuple[MessageAction, ...]
-
-
-def _shown_fields(view: RowView) -> tuple[str, str, str, str, str, tuple[MessageAction, ...]]:
-    """What a view shows besides its message and revision."""
-    return (view.header, view.status_text, view.body, view.error, view.usage_text, view.actions)
 
 
 @dataclass
@@ -154,7 +88,7 @@ class MessageListModel(QAbstractListModel):
         if role == MessageRoles.VIEW:
             return row.view if row.view is not None and row.view_current else self._view_of(row)
         message = row.message
-        if message.role is Role.TOOL and role in _TOOL_ROLES:
+        if message.role is Role.TOOL and role in TOOL_ROLES:
             return self._tool_data(message, role)
         if role == MessageRoles.BODY:
             return display_markdown(message, names=self._tool_names)
@@ -215,8 +149,8 @@ class MessageListModel(QAbstractListModel):
         actions = message_actions(message, busy=self._busy, local_available=self._local_available)
         shown = (message, row.revision, header, chip, body, message.error, usage, actions)
         view = row.view
-        if view is None or (view.message, view.revision, *_shown_fields(view)) != shown:
-            view = row.view = RowView(next(_stamps), *shown)  # the same look keeps its stamp (and painted pixmap)
+        if view is None or (view.message, view.revision, *shown_fields(view)) != shown:
+            view = row.view = RowView(next_stamp(), *shown)  # the same look keeps its stamp (and painted pixmap)
         row.view_current = True
         return view
 
@@ -353,7 +287,7 @@ class MessageListModel(QAbstractListModel):
         entry.message = replace(entry.message, content=entry.message.content + text)
         self._changed(row)
         index = self.index(row)
-        self.dataChanged.emit(index, index, _TEXT_ROLES)
+        self.dataChanged.emit(index, index, TEXT_ROLES)
         return True
 
     def update_message(self, message: Message) -> bool:

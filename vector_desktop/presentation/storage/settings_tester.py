@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from vector_desktop.config import SPECS, parse_value
+from vector_desktop.config import SPECS
 from vector_desktop.domain.errors import SettingValueError
 from vector_desktop.domain.storage import StorageError
 from vector_desktop.presentation.storage.storage_texts import problem_text, tr
@@ -17,6 +17,7 @@ from vector_desktop.services.storage.cloud_storage_service import (
     SettingsReader,
     missing_r2_settings,
 )
+from vector_desktop.setting_values import parse_value
 
 
 class _Overlay:

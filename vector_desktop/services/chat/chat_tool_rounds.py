@@ -17,27 +17,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from vector_desktop.ai.errors import ToolsNotSupportedError
-from vector_desktop.ai.types import ChatChunk, LLMSettings, ToolCall
 from vector_desktop.ai.types import ToolSpec as WireToolSpec
 from vector_desktop.domain.chat import (
     ChatError,
-    ChatStreamer,
     Conversation,
     Message,
     MessageStatus,
     Role,
     ToolCallRecord,
-    ToolOutcome,
 )
-from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
 from vector_desktop.services.chat.chat_history import extended, model_messages
 from vector_desktop.services.chat.chat_next_rows import answer_row, call_row, first_call_row
+from vector_desktop.services.chat.chat_tool_calls import TOOL_STOPPED, RunningToolCalls
+from vector_desktop.services.chat.chat_tools_refused import WithoutToolsIfRefused
 
 if TYPE_CHECKING:
     from vector_desktop.services.chat.chat_answer_stream import ChatAnswerStream
@@ -45,11 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STOPPED_BY_SHUTDOWN = "The answer was cut off because the app was closing."
-TOOL_STOPPED = "You stopped this tool call."
-TOOL_STOPPED_FOR_MODEL = (
-    "The user stopped this tool call before it finished; whether it had any effect is not known. Do not call it "
-    "again unless the user asks."
-)
 TOOL_CUT_BY_SHUTDOWN = "The app was closing during this tool call; it was not run again."
 NO_TOOLS_ON_DEVICE = "The on-device model cannot use tools, so it answers without them."
 NO_TOOLS_ON_SERVER = "{model} does not accept tools, so it answers without them."
@@ -85,21 +76,15 @@ class ToolRounds:
         self._service = service
         self._told: set[str] = set()  # conversations told that their model answers without tools
         self.refusing_models: set[str] = set()  # models whose server refused `tools` (this session)
-        self._calls: dict[int, asyncio.Task[ToolOutcome]] = {}  # running calls by tool row id
-        self._stopping: set[int] = set()
+        self.calls = RunningToolCalls(service)
 
     def running_calls(self) -> set[int]:
-        return set(self._calls)
+        return self.calls.running()
 
     def stop_call(self, row_id: int) -> bool:
         """Stop one running tool call (its row's Stop): the call is cancelled, its row ends "Stopped", the model is
         told the user stopped it, and the answer goes on. False when that call is not running."""
-        task = self._calls.get(row_id)
-        if task is None or task.done():
-            return False
-        self._stopping.add(row_id)
-        task.cancel()
-        return True
+        return self.calls.stop(row_id)
 
     # ------------------------------------------------------------------------------------------------ offering
 
@@ -124,6 +109,10 @@ class ToolRounds:
             self._tell(conversation_id, model)
             return []
         return specs
+
+    def _refused(self, conversation_id: str, model: str) -> None:
+        self.refusing_models.add(model)
+        self._tell(conversation_id, model)
 
     def _tell(self, conversation_id: str, model: str) -> None:
         if conversation_id in self._told:
@@ -167,7 +156,11 @@ class ToolRounds:
                 message = ahead
                 run.last_message = message
                 service._emit("message_started", message)
-                source = _WithoutToolsIfRefused(streamer, self, conversation.id, model) if specs else streamer
+                source = (
+                    WithoutToolsIfRefused(streamer, model, lambda: self._refused(conversation.id, model))
+                    if specs
+                    else streamer
+                )
                 calls_ahead = first_call_row(message) if rounds < service.max_tool_rounds else None
                 message = await service._stream_into(
                     run, message, model_messages(page), settings, source, then=calls_ahead
@@ -269,7 +262,7 @@ class ToolRounds:
             service._emit("message_changed", row)
         run.last_message = row
         try:
-            outcome = await service._interruptible(run, self._stoppable(row.id, assistant.conversation_id, record))
+            outcome = await service._interruptible(run, self.calls.run(row.id, assistant.conversation_id, record))
         except Stopped:
             await self._end_row(row, MessageStatus.CANCELLED, TOOL_STOPPED, ToolStatus.CANCELLED.value)
             raise
@@ -296,49 +289,12 @@ class ToolRounds:
         service._emit("message_failed" if failed and finished.error else "message_finished", finished)
         return finished
 
-    async def _stoppable(self, row_id: int, conversation_id: str, record: ToolCallRecord) -> ToolOutcome:
-        """The call in a task of its own, so that its row's Stop cancels it alone (not the answer)."""
-        task = asyncio.ensure_future(self._outcome(conversation_id, record))
-        self._calls[row_id] = task
-        try:
-            return await task
-        except asyncio.CancelledError:
-            current = asyncio.current_task()
-            if row_id in self._stopping and task.cancelled() and not (current is not None and current.cancelling()):
-                return ToolOutcome(TOOL_STOPPED_FOR_MODEL, status=ToolStatus.CANCELLED, error=TOOL_STOPPED)
-            if not task.done():
-                task.cancel()
-            raise
-        finally:
-            self._calls.pop(row_id, None)
-            self._stopping.discard(row_id)
-
     async def _end_row(self, row: Message, status: MessageStatus, error: str, label: str) -> None:
         service = self._service
         ended: Message = await service._run_blocking(
             service._repo.update_message, row.id, status=status, error=error, finish_reason=label
         )
         service._emit("message_failed" if status is MessageStatus.INTERRUPTED else "message_finished", ended)
-
-    async def _outcome(self, conversation_id: str, record: ToolCallRecord) -> ToolOutcome:
-        tools = self._service._tools
-        if tools is None:
-            return ToolOutcome("No tools are available.", error="No tools are available in this app.")
-        try:
-            arguments = ToolCall(record.id, record.name, record.arguments).parsed_arguments()
-        except ValueError:
-            return ToolOutcome(
-                f"The arguments for {record.name} were not valid JSON; nothing was run.",
-                error="The model sent arguments that are not valid JSON; nothing was run.",
-            )
-        try:
-            return await tools.call(conversation_id, record.id, record.name, arguments)
-        except VectorError as error:
-            return ToolOutcome(f"The tool {record.name} failed: {error}", status=ToolStatus.FAILED, error=str(error))
-        except Exception as error:
-            log.exception("tool %s failed", record.name)
-            sentence = f"The tool {record.name} failed ({type(error).__name__})."
-            return ToolOutcome(sentence, status=ToolStatus.FAILED, error=sentence)
 
     # ------------------------------------------------------------------------------------------------ retry
 
@@ -373,42 +329,3 @@ class ToolRounds:
         if after or run.stop_requested:
             return anchor
         return await self.answer(run, conversation, anchor)
-
-
-class _WithoutToolsIfRefused:
-    """A ChatStreamer that, when the server refuses the request because of its tools (before any chunk), tells the
-    conversation once and asks again without them."""
-
-    def __init__(self, streamer: ChatStreamer, rounds: ToolRounds, conversation_id: str, model: str) -> None:
-        self._streamer = streamer
-        self._rounds = rounds
-        self._conversation_id = conversation_id
-        self._model = model
-
-    async def stream(self, messages: list[Any], settings: LLMSettings) -> AsyncIterator[ChatChunk]:
-        chunks = self._streamer.stream(messages, settings)
-        received = False
-        try:
-            try:
-                async for chunk in chunks:
-                    received = True
-                    yield chunk
-                return
-            except ToolsNotSupportedError:
-                if received:
-                    raise
-        finally:
-            aclose = getattr(chunks, "aclose", None)
-            if aclose is not None:
-                await aclose()
-        log.info("%s refused tools; answering without them", self._model)
-        self._rounds.refusing_models.add(self._model)
-        self._rounds._tell(self._conversation_id, self._model)
-        again = self._streamer.stream(messages, replace(settings, tools=()))
-        try:
-            async for chunk in again:
-                yield chunk
-        finally:
-            aclose = getattr(again, "aclose", None)
-            if aclose is not None:
-                await aclose()

@@ -36,9 +36,9 @@ from vector_desktop.domain.storage import (
     validate_key,
 )
 from vector_desktop.services.storage.local_backend import LocalBackend
-from vector_desktop.services.storage.multipart_upload import DEFAULT_PART_SIZE
 from vector_desktop.services.storage.r2_backend import MAX_PRESIGN_S, R2Backend
 from vector_desktop.services.storage.storage_files import prepare_destination
+from vector_desktop.services.storage.upload_parts import DEFAULT_PART_SIZE
 
 __all__ = [
     "LINKS_NOTICE",

@@ -30,8 +30,8 @@ from vector_desktop.domain.storage import (
     StorageObject,
     validate_key,
 )
-from vector_desktop.services.storage.multipart_upload import guess_content_type
 from vector_desktop.services.storage.storage_files import ensure_free_space, os_error, read_chunks, write_atomically
+from vector_desktop.services.storage.upload_parts import guess_content_type
 
 STAGING = ".vector-partial"
 

@@ -13,14 +13,8 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
 import logging
-import math
-import mimetypes
-import os
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -36,196 +30,19 @@ from vector_desktop.domain.storage import (
     UploadStateStore,
 )
 from vector_desktop.services.background_priority import lower_current_thread_priority
+from vector_desktop.services.storage.upload_bodies import FilePartBody, PartBody, PartProgress
+from vector_desktop.services.storage.upload_parts import (
+    DEFAULT_PART_SIZE,
+    MAX_OBJECT_SIZE,
+    MIN_PART_SIZE,
+    choose_part_size,
+    default_concurrency,
+    file_md5,
+    guess_content_type,
+    part_count,
+)
 
 log = logging.getLogger(__name__)
-
-MiB = 1024 * 1024
-MIN_PART_SIZE = 5 * MiB
-DEFAULT_PART_SIZE = 8 * MiB
-MAX_PARTS = 10_000
-MAX_OBJECT_SIZE = 5 * 1024**4  # 5 TiB, S3's limit for one object
-PROGRESS_INTERVAL_S = 0.1
-
-
-def default_concurrency() -> int:
-    """Parts in flight when none is set: one less than the cores this process may use, 2 to 4.
-
-    Every part in flight keeps a core busy while it is hashed and sent; more parts than cores only take CPU time
-    and the GIL from the rest of the app (on 2 cores, 4 parts made the GUI thread miss frames) without sending
-    faster."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 2
-    return max(2, min(4, cores - 1))
-
-
-def choose_part_size(size: int, preferred: int = DEFAULT_PART_SIZE) -> int:
-    """The part size for a file of `size` bytes: `preferred` (at least 5 MiB) unless that needs > 10,000 parts."""
-    part = max(preferred, MIN_PART_SIZE)
-    if size > part * MAX_PARTS:
-        part = math.ceil(size / MAX_PARTS / MiB) * MiB
-    return part
-
-
-def part_count(size: int, part_size: int) -> int:
-    return max(1, math.ceil(size / part_size))
-
-
-def guess_content_type(name: str) -> str:
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"
-
-
-def file_md5(path: Path, offset: int, length: int) -> str:
-    digest = hashlib.md5(usedforsecurity=False)
-    with open(path, "rb") as handle:
-        handle.seek(offset)
-        remaining = length
-        while remaining > 0:
-            chunk = handle.read(min(remaining, MiB))
-            if not chunk:
-                break
-            digest.update(chunk)
-            remaining -= len(chunk)
-    return digest.hexdigest()
-
-
-class _Progress:
-    """Adds up bytes sent by all parts and calls the callback at most every 0.1 s (and at the end).
-
-    If the callback raises (a job past its time limit, say), the error is kept and `on_error` stops the transfer:
-    raising inside botocore's body read would be wrapped and retried as a connection error.
-    """
-
-    def __init__(self, total: int, callback: ProgressCallback | None, on_error: Callable[[], None]) -> None:
-        self.total = total
-        self.error: BaseException | None = None
-        self._callback = callback
-        self._on_error = on_error
-        self._done = 0
-        self._lock = threading.Lock()
-        self._last = 0.0
-
-    def add(self, count: int) -> None:
-        if self._callback is None:
-            return
-        with self._lock:
-            self._done += count
-            now = time.monotonic()
-            if self.error is not None or (now - self._last < PROGRESS_INTERVAL_S and self._done < self.total):
-                return
-            self._last = now
-            self._call(max(0, min(self._done, self.total)))
-
-    def _call(self, done: int) -> None:
-        assert self._callback is not None
-        try:
-            self._callback(done, self.total)  # under the lock, so calls never interleave
-        except BaseException as error:
-            self.error = error
-            self._on_error()
-
-    def finish(self) -> None:
-        """The last report (errors from it are kept, not raised: the transfer itself succeeded)."""
-        if self._callback is not None and self.error is None:
-            with self._lock:
-                self._call(self.total)
-
-
-class _Body:
-    """A part as a request body that reports what botocore reads and stops when the transfer is cancelled.
-
-    Reads return views into the part, not copies: copying every block (and the whole part once more for the payload
-    hash) was most of the time the part threads held the GIL, which the GUI thread then waited for. botocore seeks
-    back to 0 before a retry; the bytes counted for the failed try are taken back.
-    """
-
-    def __init__(self, data: bytes, progress: _Progress, stopped: Callable[[], bool]) -> None:
-        self._view = memoryview(data)
-        self._position = 0
-        self._progress = progress
-        self._stopped = stopped
-        self._counted = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> memoryview:
-        if self._stopped():
-            raise UploadCancelled()
-        start = self._position
-        end = len(self._view) if size is None or size < 0 else min(len(self._view), start + size)
-        chunk = self._view[start:end]
-        self._position = max(start, end)
-        if self._position > self._counted:
-            self._progress.add(self._position - self._counted)
-            self._counted = self._position
-        return chunk
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        bases = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}
-        if whence not in bases or bases[whence] + offset < 0:
-            raise ValueError(f"invalid seek ({offset}, {whence})")
-        position = bases[whence] + offset
-        self._position = position
-        if position < self._counted:
-            self._progress.add(position - self._counted)
-            self._counted = position
-        return position
-
-    def tell(self) -> int:
-        return self._position
-
-    def close(self) -> None:
-        """Nothing to release: the part's bytes go when the last view of them does."""
-
-
-class _FileBody(io.RawIOBase):
-    """A whole file as a request body (single PutObject), with the same progress and cancel as _Body."""
-
-    def __init__(self, path: Path, progress: _Progress, stopped: Callable[[], bool]) -> None:
-        super().__init__()
-        self._handle = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self._progress = progress
-        self._stopped = stopped
-        self._counted = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        if self._stopped():
-            raise UploadCancelled()
-        chunk = self._handle.read(size)
-        if chunk:
-            self._counted += len(chunk)
-            self._progress.add(len(chunk))
-        return chunk
-
-    def readinto(self, buffer: Any) -> int:
-        chunk = self.read(len(buffer))
-        buffer[: len(chunk)] = chunk
-        return len(chunk)
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        position = self._handle.seek(offset, whence)
-        if position < self._counted:
-            self._progress.add(position - self._counted)
-            self._counted = position
-        return position
-
-    def tell(self) -> int:
-        return self._handle.tell()
-
-    def close(self) -> None:
-        self._handle.close()
-        super().close()
 
 
 @dataclass(frozen=True)
@@ -282,7 +99,7 @@ class MultipartUploader:
             raise StorageError(f"{path.name} is larger than 5 TiB, the most one object can hold.")
         content_type = content_type or guess_content_type(path.name)
         interrupted = threading.Event()
-        tracker = _Progress(size, progress, interrupted.set)
+        tracker = PartProgress(size, progress, interrupted.set)
 
         def stopped() -> bool:
             return interrupted.is_set() or (cancel is not None and cancel.is_set())
@@ -324,11 +141,11 @@ class MultipartUploader:
         key: str,
         size: int,
         content_type: str,
-        tracker: _Progress,
+        tracker: PartProgress,
         stopped: Callable[[], bool],
         cancel: CancelToken | None,
     ) -> UploadResult:
-        body: Any = b"" if size == 0 else _FileBody(path, tracker, stopped)
+        body: Any = b"" if size == 0 else FilePartBody(path, tracker, stopped)
         try:
             response = self._client.put_object(
                 Bucket=self._bucket, Key=key, Body=body, ContentType=content_type, ContentLength=size
@@ -428,7 +245,7 @@ class MultipartUploader:
         self,
         path: Path,
         record: UploadRecord,
-        tracker: _Progress,
+        tracker: PartProgress,
         stopped: Callable[[], bool],
         interrupted: threading.Event,
     ) -> None:
@@ -466,7 +283,7 @@ class MultipartUploader:
             raise failure
 
     def _send_part(
-        self, path: Path, record: UploadRecord, number: int, tracker: _Progress, stopped: Callable[[], bool]
+        self, path: Path, record: UploadRecord, number: int, tracker: PartProgress, stopped: Callable[[], bool]
     ) -> tuple[str, int]:
         if stopped():
             raise UploadCancelled()
@@ -484,7 +301,7 @@ class MultipartUploader:
             Key=record.key,
             UploadId=record.upload_id,
             PartNumber=number,
-            Body=_Body(data, tracker, stopped),
+            Body=PartBody(data, tracker, stopped),
             ContentLength=length,
         )
         etag = str(response["ETag"])

@@ -6,13 +6,10 @@ Every method blocks on the network: call them from a worker thread or a job, nev
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from vector_desktop.domain.storage import (
     AccessDenied,
@@ -29,39 +26,14 @@ from vector_desktop.domain.storage import (
     validate_key,
 )
 from vector_desktop.services.storage import s3_errors
-from vector_desktop.services.storage.multipart_upload import (
-    DEFAULT_PART_SIZE,
-    MultipartUploader,
-    UploadResult,
-    default_concurrency,
-    guess_content_type,
-)
+from vector_desktop.services.storage.multipart_upload import MultipartUploader, UploadResult
+from vector_desktop.services.storage.s3_client import listed_object, make_s3_client, region_for, utc
 from vector_desktop.services.storage.storage_files import ensure_free_space, write_atomically
+from vector_desktop.services.storage.upload_parts import DEFAULT_PART_SIZE, default_concurrency, guess_content_type
 
 log = logging.getLogger(__name__)
 
 MAX_PRESIGN_S = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
-_AWS_HOST = re.compile(r"^s3[.-]([a-z0-9-]+)\.amazonaws\.com$")
-
-
-def region_for(endpoint_url: str) -> str:
-    """R2 wants 'auto'; AWS wants the bucket's region (from the host); other S3 servers accept us-east-1."""
-    host = (urlsplit(endpoint_url).hostname or "").lower()
-    if host.endswith(".r2.cloudflarestorage.com"):
-        return "auto"
-    match = _AWS_HOST.match(host)
-    if match and match.group(1) not in ("external-1", "accelerate"):
-        return match.group(1)
-    return "us-east-1"
-
-
-def addressing_style(endpoint_url: str) -> str:
-    host = (urlsplit(endpoint_url).hostname or "").lower()
-    return "virtual" if host.endswith(".amazonaws.com") else "path"
-
-
-def _utc(value: Any) -> datetime | None:
-    return value.astimezone(UTC) if isinstance(value, datetime) else None
 
 
 class R2Backend:
@@ -112,31 +84,18 @@ class R2Backend:
 
     @property
     def client(self) -> Any:
-        """The boto3 client, made on first use (boto3 takes ~0.3 s to import; clients are thread-safe)."""
+        """The boto3 client, made on first use."""
         with self._lock:
             if self._client is None:
-                import boto3
-                from botocore.config import Config
-
-                config = Config(
-                    signature_version="s3v4",
-                    region_name=self._region,
-                    retries={"max_attempts": self._max_attempts, "mode": "standard"},
+                self._client = make_s3_client(
+                    self.endpoint_url,
+                    self._access_key_id,
+                    self._secret_access_key,
+                    region=self._region,
+                    max_attempts=self._max_attempts,
                     connect_timeout=self._connect_timeout,
                     read_timeout=self._read_timeout,
-                    max_pool_connections=max(10, self._max_concurrency * 2),
-                    s3={"addressing_style": addressing_style(self.endpoint_url)},
-                    # Many S3-compatible servers reject the CRC trailers newer botocore sends by default.
-                    request_checksum_calculation="when_required",
-                    response_checksum_validation="when_required",
-                )
-                session = boto3.session.Session()
-                self._client = session.client(
-                    "s3",
-                    endpoint_url=self.endpoint_url,
-                    aws_access_key_id=self._access_key_id,
-                    aws_secret_access_key=self._secret_access_key,
-                    config=config,
+                    max_concurrency=self._max_concurrency,
                 )
             return self._client
 
@@ -200,7 +159,7 @@ class R2Backend:
         except Exception as error:
             raise self._error(error, action="listing") from None
         objects = tuple(
-            self._listed(item)
+            listed_object(item)
             for item in response.get("Contents", [])
             if item["Key"] != prefix  # the folder's own marker object
         )
@@ -217,22 +176,9 @@ class R2Backend:
         try:
             for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
                 for item in page.get("Contents", []):
-                    yield self._listed(item)
+                    yield listed_object(item)
         except Exception as error:
             raise self._error(error, action="listing") from None
-
-    @staticmethod
-    def _listed(item: dict[str, Any]) -> StorageObject:
-        key = str(item["Key"])
-        is_folder = key.endswith("/")
-        return StorageObject(
-            key=key,
-            size=int(item.get("Size", 0)),
-            modified=_utc(item.get("LastModified")),
-            etag=str(item.get("ETag", "")).strip('"'),
-            content_type="" if is_folder else guess_content_type(key),
-            is_folder=is_folder,
-        )
 
     def head(self, key: str) -> StorageObject:
         self.read_key(key)
@@ -248,7 +194,7 @@ class R2Backend:
         return StorageObject(
             key=key,
             size=int(response.get("ContentLength", 0)),
-            modified=_utc(response.get("LastModified")),
+            modified=utc(response.get("LastModified")),
             etag=str(response.get("ETag", "")).strip('"'),
             content_type=str(response.get("ContentType", "")),
             is_folder=key.endswith("/"),

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QStaticText
 
 from vector_desktop.domain.chat import MessageStatus, Role
-from vector_desktop.presentation.chat.chat_transcript import RowView
+from vector_desktop.presentation.chat.chat_row_view import RowView
 from vector_desktop.views.chat.message_layout import RowLayout
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from vector_desktop.config import SPECS, SavedSettings, SettingSpec, format_value, parse_value
+from vector_desktop.config import SPECS, SavedSettings
 from vector_desktop.domain.errors import SettingValueError
 from vector_desktop.domain.setup_transfer import SetupChange
 from vector_desktop.services.setup.sections.common import SecretKeeper, broken, change
+from vector_desktop.setting_types import SettingSpec
+from vector_desktop.setting_values import format_value, parse_value
 
 NOT_EXPORTED = frozenset({"ENCRYPTION_KEY"})
 SHOWN_CHARS = 40
