@@ -2,6 +2,7 @@
 
 python bench/first_paint_probe.py bare                 # a bare QMainWindow (the baseline)
 python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
+python bench/first_paint_probe.py ready --profile DIR  # the same, printing 'ready' when GuiSession.ready is set
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def main() -> None:
     mode = sys.argv[1]
     app = QApplication(sys.argv[:1])
     probe = FirstPaint()
-    app.installEventFilter(probe)
+    if mode != "ready":
+        app.installEventFilter(probe)
     if mode == "bare":
         window = QMainWindow()
         window.resize(1100, 720)
@@ -35,7 +37,26 @@ def main() -> None:
     else:
         from vector_desktop.app import main as app_main
 
+        if mode == "ready":
+            print_at_ready()
         app_main(sys.argv[2:])
+
+
+def print_at_ready() -> None:
+    """Ready = `GuiSession.ready` set (store open, services up, panels built): print 'ready' then and exit."""
+    from vector_desktop.gui import GuiSession
+
+    finish = GuiSession.finish_startup
+
+    async def finish_then_report(self: GuiSession) -> None:
+        def on_ready() -> None:
+            print("ready", flush=True)
+            os._exit(0)
+
+        self.ready.set = on_ready  # type: ignore[method-assign]
+        await finish(self)
+
+    GuiSession.finish_startup = finish_then_report  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

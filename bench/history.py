@@ -150,6 +150,8 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     await until(lambda: vm.current_id == big.id and vm.messages.rowCount() > 0)
     await asyncio.sleep(0.5)
     rss_open = rss_mb()
+    if args.tracemalloc:
+        print_top_allocations()
 
     # Typing into the composer with the long conversation open.
     composer = ui.composer
@@ -208,16 +210,42 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     }
 
 
+def print_top_allocations(top: int = 12) -> None:
+    """tracemalloc's live Python allocations by package (Qt's own C++ memory is not seen), on stderr."""
+    import tracemalloc
+    from collections import Counter
+
+    by_package: Counter[str] = Counter()
+    for stat in tracemalloc.take_snapshot().statistics("filename"):
+        name = stat.traceback[0].filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+        name = name.split("lib/python3.11/")[-1]  # the standard library by module
+        parts = name.split("/")
+        by_package["/".join(parts[:3]) if parts[0] == "vector_desktop" else parts[0]] += stat.size
+    print(f"tracemalloc, conversation open: {sum(by_package.values()) / 2**20:.1f} MB traced", file=sys.stderr)
+    for name, size in by_package.most_common(top):
+        print(f"{size / 2**20:7.2f} MB  {name}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--scroll", type=int, default=1000, help="older messages to page in before the 2nd RSS")
     parser.add_argument("--repeat", type=int, default=5, help="later opens for the warm figure")
+    parser.add_argument("--tracemalloc", action="store_true", help="top allocation sites by package, conversation open")
     args = parser.parse_args()
+    if args.tracemalloc:
+        import tracemalloc
+
+        tracemalloc.start(1)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_API"] = "pyside6"
 
+    from vector_desktop.app import skip_httpx_command_line
+    from vector_desktop.qtsupport.pyside_import_check import speed_up_pyside_import_check
+
+    speed_up_pyside_import_check()  # as the app does
+    skip_httpx_command_line()
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

@@ -25,9 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.handler is not None:
         return run_command(args)
+    from vector_desktop.qtsupport.pyside_import_check import speed_up_pyside_import_check
+
+    speed_up_pyside_import_check()  # before the GUI's imports: PySide6 checks each of them
+    skip_httpx_command_line()
     from vector_desktop.gui import run_gui
 
     return run_gui(args)
+
+
+def skip_httpx_command_line() -> None:
+    """httpx imports its command-line client (click, rich, pygments: ~60 ms) whenever those are installed; the app
+    never runs it. A None entry makes that import fail, and httpx then defines a stub `main` instead."""
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 def run_command(args: argparse.Namespace) -> int:

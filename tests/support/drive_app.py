@@ -196,11 +196,12 @@ def report_script() -> Iterator[Waiter]:
     QApplication.quit()
 
 
-# Libraries that load on first use only: none may be in memory once the app is up and idle. (markdown-it still
-# loads with the chat panel's renderer; the lean-core issue moves it to the first message shown.)
+# Libraries that load on first use only: none may be in memory once the app is up and idle (markdown-it loads with
+# the first message shown; click, rich and pygments are httpx's command-line client, which the app never runs).
 FIRST_USE_MODULES = (
     "google", "google_auth_oauthlib", "oauthlib", "requests", "cryptography", "smtplib", "celery", "kombu",
-    "redis", "boto3", "mcp",
+    "redis", "boto3", "botocore", "mcp", "markdown_it", "sentry_sdk", "mixpanel", "alembic", "llama_cpp", "click",
+    "rich", "pygments",
 )  # fmt: skip
 
 

@@ -18,12 +18,14 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument, QTextTable
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 CODE_CELL_PADDING = 7  # marks our code tables (markdown tables use 4)
 TABLE_CELL_PADDING = 4
@@ -52,6 +54,8 @@ class RenderColors:
 
 
 def _make_parser(colors: RenderColors, mono_family: str) -> MarkdownIt:
+    from markdown_it import MarkdownIt  # loads with the first message shown, not at start-up
+
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     mono = html.escape(mono_family, quote=True)
 
@@ -292,7 +296,7 @@ class MarkdownRenderer:
     capacity: int = 400
 
     def __post_init__(self) -> None:
-        self._parser = _make_parser(self.colors, self.mono_family)
+        self._parser: MarkdownIt | None = None  # made at the first message rendered
         self._cache: OrderedDict[int, RenderedMessage] = OrderedDict()
         self._style = self._stylesheet()
 
@@ -302,7 +306,7 @@ class MarkdownRenderer:
         if font == self.font and colors == self.colors and mono == self.mono_family:
             return
         self.font, self.colors, self.mono_family = QFont(font), colors, mono
-        self._parser = _make_parser(colors, mono)
+        self._parser = None
         self._style = self._stylesheet()
         self._cache.clear()
 
@@ -342,6 +346,8 @@ class MarkdownRenderer:
         return len(self._cache)
 
     def segment(self, text: str, width: float) -> Segment:
+        if self._parser is None:
+            self._parser = _make_parser(self.colors, self.mono_family)
         env: dict[str, Any] = {}
         body = self._parser.render(text, env).strip()
         document = QTextDocument()
