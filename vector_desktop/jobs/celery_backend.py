@@ -29,6 +29,7 @@ from vector_desktop.jobs.celery_states import (
 from vector_desktop.jobs.celery_wire import CeleryWire, broker_down_message, mask_url
 from vector_desktop.jobs.pool import _json_payload
 from vector_desktop.jobs.registry import TaskRegistry, TaskSpec
+from vector_desktop.jobs.rerun import record_to_run_again
 from vector_desktop.jobs.scheduling import Writer
 
 log = logging.getLogger(__name__)
@@ -152,15 +153,8 @@ class CeleryJobs:
     def retry(self, job_id: str) -> str:
         with self._lock:
             job = self._jobs.get(job_id)
-            record = job.record if job is not None else None
-            if job is not None and not job.final:
-                raise JobError("This job has not finished yet; cancel it or wait for it before running it again.")
-        if record is None:
-            record = self._repository.get(job_id)
-            if record is None:
-                raise JobError("That job no longer exists, so it cannot be run again.")
-            if not record.state.finished:
-                raise JobError("This job has not finished yet; cancel it or wait for it before running it again.")
+            live, final = (job.record, job.final) if job is not None else (None, False)
+        record = record_to_run_again(job_id, live, final, self._repository)
         return self.apply_async(record.task_name, record.args, record.kwargs, title=record.title)
 
     # ---------------------------------------------------------------------------------------------- observing

@@ -24,6 +24,7 @@ from vector_desktop.domain.errors import JobCancelled, JobError, JobTimeout, Vec
 from vector_desktop.domain.jobs import JobListener, JobRecord, JobRepository, JobSnapshot, JobState
 from vector_desktop.jobs.context import RunContext, describe_seconds
 from vector_desktop.jobs.registry import TaskRegistry, TaskSpec
+from vector_desktop.jobs.rerun import record_to_run_again
 from vector_desktop.jobs.scheduling import Scheduler, Timer, Writer
 
 log = logging.getLogger(__name__)
@@ -189,16 +190,9 @@ class JobPool:
 
         May read the store for a job of an earlier session."""
         with self._lock:
-            live = self._jobs.get(job_id)
-            record = live.record if live is not None else None
-            if live is not None and not live.final:
-                raise JobError("This job has not finished yet; cancel it or wait for it before running it again.")
-        if record is None:
-            record = self._repository.get(job_id)
-            if record is None:
-                raise JobError("That job no longer exists, so it cannot be run again.")
-            if not record.state.finished:
-                raise JobError("This job has not finished yet; cancel it or wait for it before running it again.")
+            job = self._jobs.get(job_id)
+            live, final = (job.record, job.final) if job is not None else (None, False)
+        record = record_to_run_again(job_id, live, final, self._repository)
         return self.apply_async(record.task_name, record.args, record.kwargs, title=record.title)
 
     # ---------------------------------------------------------------------------------------------- observing
