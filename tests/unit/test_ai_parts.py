@@ -9,14 +9,10 @@ import pytest
 
 from vector_desktop.ai import jsoncheck
 from vector_desktop.ai.chunks import ChatAccumulator
+from vector_desktop.ai.error_mapping import error_from_response, parse_retry_after
 from vector_desktop.ai.errors import CreditsError, InvalidJSONError, RateLimitError, scrub
 from vector_desktop.ai.models import AIModel, context_length_of, parse_models
-from vector_desktop.ai.providers import (
-    ProviderConfig,
-    error_from_response,
-    parse_retry_after,
-    providers_from_settings,
-)
+from vector_desktop.ai.providers import ProviderConfig, providers_from_settings
 from vector_desktop.ai.types import ChatChunk
 
 

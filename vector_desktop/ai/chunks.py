@@ -7,9 +7,11 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from vector_desktop.ai.error_mapping import classify_error, parse_error_object
 from vector_desktop.ai.errors import AIError, InvalidJSONError, StreamInterruptedError
 from vector_desktop.ai.jsoncheck import parse_json_answer
-from vector_desktop.ai.providers import ProviderConfig, classify_error, json_schema_of, parse_error_object
+from vector_desktop.ai.providers import ProviderConfig
+from vector_desktop.ai.request_body import json_schema_of
 from vector_desktop.ai.types import ChatChunk, ChatResult, LLMSettings, ToolCall, Usage
 
 log = logging.getLogger(__name__)

@@ -11,15 +11,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from vector_desktop.domain.errors import JobError
-from vector_desktop.domain.jobs import JobListener, JobRecord, JobRepository, JobSnapshot, JobState
+from vector_desktop.domain.jobs import JobRecord, JobRepository, JobState
+from vector_desktop.jobs.backend_base import JobBackendBase, TrackedJob, utc_now
 from vector_desktop.jobs.celery_states import (
     WORKER_LOST_MESSAGE,
     WORKER_LOST_RESENT,
@@ -27,39 +26,26 @@ from vector_desktop.jobs.celery_states import (
     outcome_of,
 )
 from vector_desktop.jobs.celery_wire import CeleryWire, broker_down_message, mask_url
-from vector_desktop.jobs.pool import _json_payload
 from vector_desktop.jobs.registry import TaskRegistry, TaskSpec
-from vector_desktop.jobs.rerun import record_to_run_again
 from vector_desktop.jobs.scheduling import Writer
 
 log = logging.getLogger(__name__)
 
 RETRY_BROKER_MIN_S = 0.5
 RETRY_BROKER_MAX_S = 10.0
-KEEP_FINISHED_IN_MEMORY = 300
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class _Job:
+class _Job(TrackedJob):
     """A job this session follows. Guarded by the backend's lock."""
 
     def __init__(self, record: JobRecord, spec: TaskSpec, *, sent: bool) -> None:
-        self.record = record
-        self.spec = spec
+        super().__init__(record, spec)
         self.sent = sent
-        self.final = False
-        self.cancel_requested = False
         self.resends = 0
         self.seen_alive = False
-        self.version = 0
-        self.emitted_version = 0
-        self.emit_lock = threading.RLock()
 
 
-class CeleryJobs:
+class CeleryJobs(JobBackendBase[_Job]):
     """Implements JobMonitor (apply_async/delay, cancel, retry, get, listeners, list_recent, delete_finished) plus
     the pool's recover/shutdown/flush/active_count."""
 
@@ -74,25 +60,21 @@ class CeleryJobs:
         poll_interval: float = 0.2,
         on_notice: Callable[[str], None] | None = None,
     ) -> None:
-        self._registry = registry
-        self._repository = repository
+        super().__init__(
+            registry, repository, Writer(repository, name="celery-jobs-writer"), default_timeout=default_timeout
+        )
         self._broker_url = broker_url
-        self._default_timeout = default_timeout
         self._poll_interval = poll_interval
         self._on_notice = on_notice
         self.broker_down_text = broker_down_message(broker_url)
-        self._lock = threading.RLock()
         self._wake = threading.Condition(self._lock)
-        self._jobs: dict[str, _Job] = {}
         self._outbox: deque[_Job] = deque()
         self._cancels: deque[tuple[str, bool]] = deque()
-        self._listeners: list[JobListener] = []
         self._broker_down = False
         self._retry_at = 0.0
         self._retry_delay = RETRY_BROKER_MIN_S
         self._closing = False
         self._wire = CeleryWire(registry, broker_url, result_backend, default_timeout)
-        self._writer = Writer(repository, name="celery-jobs-writer")
         self._thread = threading.Thread(target=self._loop, name="celery-jobs", daemon=True)
         self._thread.start()
 
@@ -100,20 +82,7 @@ class CeleryJobs:
     def apply_async(
         self, name: str, args: Sequence[Any] = (), kwargs: Mapping[str, Any] | None = None, *, title: str = ""
     ) -> str:
-        spec = self._registry.get(name)
-        args_list, kwargs_dict = _json_payload(name, args, kwargs)  # refused here: nothing is sent
-        record = JobRecord(
-            id=str(uuid.uuid4()),
-            task_name=name,
-            state=JobState.QUEUED,
-            title=title or spec.title,
-            args=args_list,
-            kwargs=kwargs_dict,
-            max_retries=spec.retries,
-            timeout_s=spec.timeout if spec.timeout is not None else self._default_timeout,
-            idempotent=spec.idempotent,
-            created_at=_now(),
-        )
+        record, spec = self._new_record(name, args, kwargs, title)  # refused here: nothing is sent
         job = _Job(record, spec, sent=False)
         with self._lock:
             if self._closing:
@@ -126,9 +95,6 @@ class CeleryJobs:
             self._wake.notify()
         self._notify(job)
         return record.id
-
-    def delay(self, name: str, *args: Any, **kwargs: Any) -> str:
-        return self.apply_async(name, args, kwargs)
 
     def cancel(self, job_id: str) -> None:
         """A job not yet started ends `cancelled` at once; a running one when the worker stops it."""
@@ -150,62 +116,12 @@ class CeleryJobs:
             self._wake.notify()
         self._notify(job)
 
-    def retry(self, job_id: str) -> str:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            live, final = (job.record, job.final) if job is not None else (None, False)
-        record = record_to_run_again(job_id, live, final, self._repository)
-        return self.apply_async(record.task_name, record.args, record.kwargs, title=record.title)
-
     # ---------------------------------------------------------------------------------------------- observing
-    def get(self, job_id: str) -> JobSnapshot | None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is not None:
-                return job.record.snapshot(cancel_requested=job.cancel_requested)
-        record = self._repository.get(job_id)
-        return None if record is None else record.snapshot()
-
-    def live_snapshots(self) -> dict[str, JobSnapshot]:
-        with self._lock:
-            return {i: job.record.snapshot(cancel_requested=job.cancel_requested) for i, job in self._jobs.items()}
-
     def owns(self, job_id: str) -> bool:
         with self._lock:
             return job_id in self._jobs
 
-    def add_listener(self, listener: JobListener) -> None:
-        with self._lock:
-            self._listeners.append(listener)
-
-    def remove_listener(self, listener: JobListener) -> None:
-        with self._lock:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-    def list_recent(self, limit: int = 200) -> list[JobSnapshot]:
-        merged = {record.id: record.snapshot() for record in self._repository.list_recent(limit)}
-        merged.update(self.live_snapshots())
-        oldest = datetime.min.replace(tzinfo=UTC)
-        return sorted(merged.values(), key=lambda snap: snap.created_at or oldest, reverse=True)[:limit]
-
-    def active_count(self) -> int:
-        with self._lock:
-            return sum(1 for job in self._jobs.values() if not job.final)
-
-    def flush(self, timeout: float | None = None) -> bool:
-        return self._writer.flush(timeout)
-
     # ------------------------------------------------------------------------------------------- housekeeping
-    def delete_finished(self, older_than: datetime | None = None) -> int:
-        cutoff = older_than or _now()
-        with self._lock:
-            for job_id, job in list(self._jobs.items()):
-                if job.final and (job.record.finished_at is None or job.record.finished_at <= cutoff):
-                    del self._jobs[job_id]
-        self._writer.flush()
-        return self._repository.delete_finished(cutoff)
-
     def recover(self, limit: int = 1000) -> list[str]:
         """At start: follow again the unfinished rows of remote tasks that were sent (or were waiting for the
         broker). Returns their ids; the others are left to the pool's recover()."""
@@ -353,7 +269,7 @@ class CeleryJobs:
             else:
                 changes = dict(outcome.changes)
                 if outcome.state is JobState.RUNNING and job.record.started_at is None:
-                    changes["started_at"] = _now()
+                    changes["started_at"] = utc_now()
                 updated = replace(job.record, state=outcome.state, **changes)
                 if updated == job.record:
                     return
@@ -361,31 +277,3 @@ class CeleryJobs:
         if resend:
             self._wire.forget(job.record.id)
         self._notify(job)
-
-    # ------------------------------------------------------------------------------------ internals (locked)
-    def _set(self, job: _Job, **changes: Any) -> None:
-        if changes:
-            job.record = replace(job.record, **changes)
-        job.version += 1
-        self._writer.put(job.record)
-
-    def _finalize(self, job: _Job, **changes: Any) -> None:
-        self._set(job, finished_at=_now(), **changes)
-        job.final = True
-        finished = [job_id for job_id, known in self._jobs.items() if known.final]
-        for job_id in finished[: max(len(finished) - KEEP_FINISHED_IN_MEMORY, 0)]:
-            del self._jobs[job_id]
-
-    def _notify(self, job: _Job) -> None:
-        with job.emit_lock:
-            with self._lock:
-                if job.version <= job.emitted_version:
-                    return
-                job.emitted_version = job.version
-                snapshot = job.record.snapshot(cancel_requested=job.cancel_requested)
-                listeners = list(self._listeners)
-            for listener in listeners:
-                try:
-                    listener(snapshot)
-                except Exception:
-                    log.exception("job listener failed")

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from vector_desktop.ai.error_mapping import error_from_response
 from vector_desktop.ai.errors import AuthError
 from vector_desktop.ai.models import parse_models
-from vector_desktop.ai.providers import COMPAT_PREFIX, ProviderConfig, error_from_response
+from vector_desktop.ai.providers import COMPAT_PREFIX, ProviderConfig
 from vector_desktop.domain.ai_servers import (
     AIServer,
     NotCompatibleServerError,

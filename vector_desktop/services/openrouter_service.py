@@ -14,9 +14,10 @@ from typing import Any
 
 import httpx
 
+from vector_desktop.ai.error_mapping import error_from_response
 from vector_desktop.ai.errors import AIConnectionError, AIError, AIRequestError, AITimeoutError
 from vector_desktop.ai.models import ModelInfo, parse_models
-from vector_desktop.ai.providers import ProviderConfig, error_from_response
+from vector_desktop.ai.providers import ProviderConfig
 
 
 @dataclass(frozen=True)

@@ -1,224 +1,31 @@
 """The Settings dialog: groups on the left, a form per group built from the declared settings.
 
-Every field shows where its value comes from and an error under it while the input is invalid; Save refuses (and
-saves nothing) while any changed field is invalid. Secret fields never show their value: a status line says whether
-one is stored, a password field replaces it and Clear removes it.
+Every field (views.settings_field_editor) shows where its value comes from and an error under it while the input is
+invalid; Save refuses (and saves nothing) while any changed field is invalid.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
-from vector_desktop.presentation.settings_viewmodel import FieldState, GroupAction, GroupState, SettingsViewModel
+from vector_desktop.presentation.settings_viewmodel import GroupAction, GroupState, SettingsViewModel
 from vector_desktop.views.forms.ui_settings_dialog import Ui_SettingsDialog
+from vector_desktop.views.settings_field_editor import ERROR_STYLE, OK_STYLE, FieldEditor
 
-ERROR_STYLE = "QLabel { color: #c62828; }"
-NOTE_STYLE = "QLabel { color: #b26a00; }"
-SOURCE_STYLE = "QLabel { color: gray; }"
-OK_STYLE = "QLabel { color: #2e7d32; }"
-
-
-def _small(label: QLabel) -> QLabel:
-    font = QFont(label.font())
-    font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-    label.setFont(font)
-    return label
-
-
-class FieldEditor(QWidget):
-    """One setting: its input control, source line, note about ignored values and error line."""
-
-    edited = Signal(str)  # key
-    reset_requested = Signal(str)  # key
-
-    def __init__(self, state: FieldState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = state.key
-        self.secret = state.secret
-        self.kind = state.kind
-        self._baseline = ""
-        self._clear_pending = False
-        self._status_text = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        layout.addLayout(row)
-        self.status: QLabel | None = None
-        self.clear_button: QPushButton | None = None
-        self.reset_button: QPushButton | None = None
-        self.line: QLineEdit | None = None
-        self.check: QCheckBox | None = None
-        self.combo: QComboBox | None = None
-        if state.secret:
-            self.status = QLabel(self)
-            self.status.setObjectName(f"status_{state.key}")
-            self.status.setAccessibleName(self.tr("%1 status").replace("%1", state.label))
-            self.line = QLineEdit(self)
-            self.line.setEchoMode(QLineEdit.EchoMode.Password)
-            self.line.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-            self.clear_button = QPushButton(self.tr("Clear"), self)
-            self.clear_button.setObjectName(f"clear_{state.key}")
-            self.clear_button.setAccessibleName(self.tr("Clear %1").replace("%1", state.label))
-            self.clear_button.setToolTip(self.tr("Remove the stored value from the keychain when you save"))
-            self.clear_button.clicked.connect(self._clear)
-            row.addWidget(self.status)
-            row.addWidget(self.line, 1)
-            row.addWidget(self.clear_button)
-            self.line.textEdited.connect(self._secret_typed)
-        elif state.kind == "bool":
-            self.check = QCheckBox(self)
-            self.check.toggled.connect(self._changed)
-            row.addWidget(self.check, 1)
-        elif state.kind == "choice":
-            self.combo = QComboBox(self)
-            self.combo.addItems(list(state.choices))
-            self.combo.currentTextChanged.connect(self._changed)
-            row.addWidget(self.combo, 1)
-        else:
-            self.line = QLineEdit(self)
-            if state.kind in ("int", "port", "float"):
-                self.line.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-            elif state.kind == "url":
-                self.line.setInputMethodHints(Qt.InputMethodHint.ImhUrlCharactersOnly)
-            elif state.kind == "email":
-                self.line.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
-            self.line.textChanged.connect(self._changed)
-            row.addWidget(self.line, 1)
-        if not state.secret:
-            self.reset_button = QPushButton(self.tr("Reset"), self)
-            self.reset_button.setObjectName(f"reset_{state.key}")
-            self.reset_button.setAccessibleName(self.tr("Reset %1").replace("%1", state.label))
-            self.reset_button.setToolTip(
-                self.tr("Remove the value saved in the app; the .env file, environment or default applies again")
-            )
-            self.reset_button.clicked.connect(lambda: self.reset_requested.emit(self.key))
-            row.addWidget(self.reset_button)
-        control = self.control()
-        control.setObjectName(f"field_{state.key}")
-        control.setAccessibleName(state.label)
-        control.setAccessibleDescription(state.description)
-        control.setToolTip(state.description)
-        self.source_label = _small(QLabel(self))
-        self.source_label.setObjectName(f"source_{state.key}")
-        self.source_label.setStyleSheet(SOURCE_STYLE)
-        self.source_label.setToolTip(state.description)
-        self.source_label.setAccessibleName(self.tr("%1 source").replace("%1", state.label))
-        self.note_label = _small(QLabel(self))
-        self.note_label.setObjectName(f"note_{state.key}")
-        self.note_label.setStyleSheet(NOTE_STYLE)
-        self.note_label.setWordWrap(True)
-        self.note_label.setVisible(False)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName(f"error_{state.key}")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("%1 error").replace("%1", state.label))
-        self.error_label.setVisible(False)
-        layout.addWidget(self.source_label)
-        layout.addWidget(self.note_label)
-        self.danger_label = QLabel(self)  # a risky value (set_danger), in red until it changes
-        self.danger_label.setObjectName(f"danger_{state.key}")
-        self.danger_label.setStyleSheet(ERROR_STYLE)
-        self.danger_label.setWordWrap(True)
-        self.danger_label.setVisible(False)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.danger_label)
-        self.show_state(state)
-
-    def control(self) -> QWidget:
-        widget = self.line or self.check or self.combo
-        assert widget is not None
-        return widget
-
-    def show_state(self, state: FieldState) -> None:
-        """Show the value as it is now; forgets any unsaved edit of this field."""
-        self._baseline = state.text
-        self._clear_pending = False
-        control = self.control()
-        control.blockSignals(True)
-        try:
-            if self.check is not None:
-                self.check.setChecked(state.text == "true")
-            elif self.combo is not None:
-                self.combo.setCurrentText(state.text)
-            elif self.line is not None:
-                self.line.setText(state.text)  # "" for a secret: its value is never put back into the widget
-                self.line.setPlaceholderText(state.placeholder)
-        finally:
-            control.blockSignals(False)
-        control.setEnabled(state.ready)
-        self.source_label.setText(self.tr("Source: %1").replace("%1", state.source) if state.source else "")
-        self.note_label.setText(state.problem)
-        self.note_label.setVisible(bool(state.problem))
-        if self.status is not None:
-            self._status_text = state.secret_status
-            self.status.setText(state.secret_status)
-        if self.clear_button is not None:
-            self.clear_button.setEnabled(state.ready and state.can_clear)
-        if self.reset_button is not None:
-            self.reset_button.setVisible(state.can_reset)
-        self.set_error("")
-
-    def value_text(self) -> str:
-        if self.check is not None:
-            return "true" if self.check.isChecked() else "false"
-        if self.combo is not None:
-            return self.combo.currentText()
-        assert self.line is not None
-        return self.line.text()
-
-    def change(self) -> tuple[bool, str | None]:
-        """(changed, new value); None removes the stored value (a cleared secret)."""
-        if self.secret:
-            if self._clear_pending:
-                return True, None
-            text = self.value_text()
-            return (True, text) if text else (False, None)
-        text = self.value_text()
-        return (text != self._baseline, text)
-
-    def set_danger(self, message: str) -> None:
-        self.danger_label.setText(message)
-        self.danger_label.setVisible(bool(message))
-
-    def set_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
-
-    def _changed(self, *_args: object) -> None:
-        self.edited.emit(self.key)
-
-    def _secret_typed(self, text: str) -> None:
-        if text and self._clear_pending and self.status is not None:
-            self._clear_pending = False
-            self.status.setText(self._status_text)
-        self.edited.emit(self.key)
-
-    def _clear(self) -> None:
-        assert self.line is not None and self.status is not None
-        self.line.clear()
-        self._clear_pending = True
-        self.status.setText(self.tr("will be removed when you save"))
-        self.set_error("")
-        self.edited.emit(self.key)
+# Kept importable from here: tests check a field's style against the dialog's.
+__all__ = ["ERROR_STYLE", "FieldEditor", "SettingsDialog"]
 
 
 class SettingsDialog(QDialog):

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from vector_desktop.ai.providers import parse_retry_after
+from vector_desktop.ai.error_mapping import parse_retry_after
 from vector_desktop.domain.connectors import ConnectorError, ConnectorProtocolError
 from vector_desktop.services.connectors.merge_errors import (
     Target,
