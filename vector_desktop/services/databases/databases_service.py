@@ -1,5 +1,5 @@
 """DatabasesService (domain.databases_api.DatabasesApi): the saved connections, DATABASE_URL's "default" one, their
-pooled sessions and the statements run on them.
+pooled sessions and the statements run on them (statement_runner.py runs those).
 
 Awaited from any loop (the GUI's, `asyncio.run` on the command line, the connectors' loop for AI tools): blocking
 work runs on the session's own thread (session_pool) or on this service's small I/O pool (store and keychain), and
@@ -12,10 +12,8 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any, TypeVar
 
 from vector_desktop.config import Config
@@ -24,20 +22,14 @@ from vector_desktop.domain.databases import (
     AdapterFactory,
     ConnectionConfig,
     ConnectionDraft,
-    ConnectionNotFoundError,
     ConnectionParams,
     ConnectionStore,
     ConnectionValidationError,
-    CopyNotPossibleError,
     DatabaseError,
     DatabaseSession,
     HistoryEntry,
-    QueryCursor,
-    QueryError,
-    ReadOnlyViolationError,
     SavedQuery,
     SchemaInfo,
-    SqlNotAvailableError,
     TableDetail,
     TableInfo,
     TestOutcome,
@@ -55,16 +47,15 @@ from vector_desktop.services.databases.connection_secrets import (
 from vector_desktop.services.databases.connection_urls import parse_connection_url
 from vector_desktop.services.databases.error_text import error_line
 from vector_desktop.services.databases.listeners import DatabasesListeners
-from vector_desktop.services.databases.query_handle import FinishedRun, ServiceQueryHandle
-from vector_desktop.services.databases.session_pool import IDLE_S, PooledSession, SessionPool, session_still_usable
+from vector_desktop.services.databases.query_handle import ServiceQueryHandle
+from vector_desktop.services.databases.session_pool import IDLE_S, SessionPool
+from vector_desktop.services.databases.statement_runner import StatementRunner
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 URL_SETTING = "DATABASE_URL"
-TIMEOUT_SETTING = "DATABASE_QUERY_TIMEOUT"
 CONNECT_TIMEOUT_S = 10.0
-HISTORY_KEEP = 500
 
 
 def summary_of(report: TestReport) -> str:
@@ -93,6 +84,7 @@ class DatabasesService:
         self._pool = SessionPool(self._connect, max_sessions=max_sessions, idle_s=idle_s)
         self._io = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-io")
         self._known = ConnectionRegistry(secrets)
+        self._statements = StatementRunner(self._pool, store, self._listeners, self._io, config, self.connection)
 
     async def _blocking(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return await asyncio.wrap_future(self._io.submit(fn, *args, **kwargs))
@@ -266,12 +258,6 @@ class DatabasesService:
         """Sessions of the connection now open (busy or idle)."""
         return self._pool.open_count(connection_id)
 
-    def query_timeout(self, timeout_s: float | None = None) -> float | None:
-        """The statement timeout to use: `timeout_s`, else DATABASE_QUERY_TIMEOUT; None = no limit."""
-        if timeout_s is None:
-            timeout_s = float(self._config.get(TIMEOUT_SETTING) or 0)
-        return timeout_s if timeout_s > 0 else None
-
     # ------------------------------------------------------------------ schema
 
     async def schemas(self, connection_id: int) -> list[SchemaInfo]:
@@ -286,15 +272,11 @@ class DatabasesService:
         self.connection(connection_id)
         return await self._pool.run(connection_id, lambda session: session.describe(schema, table))
 
-    # ------------------------------------------------------------------ queries
+    # ------------------------------------------------------------------ statements (statement_runner.py)
 
-    def _sql_connection(self, connection_id: int) -> ConnectionConfig:
-        config = self.connection(connection_id)
-        if not config.has_sql:
-            raise SqlNotAvailableError(
-                "This Supabase connection cannot run SQL: add the project's Postgres connection to its settings."
-            )
-        return config
+    def query_timeout(self, timeout_s: float | None = None) -> float | None:
+        """The statement timeout to use: `timeout_s`, else DATABASE_QUERY_TIMEOUT; None = no limit."""
+        return self._statements.query_timeout(timeout_s)
 
     async def run(
         self,
@@ -306,27 +288,9 @@ class DatabasesService:
         read_only: bool | None = None,
         timeout_s: float | None = None,
     ) -> ServiceQueryHandle:
-        config = self._sql_connection(connection_id)
-        if not sql.strip():
-            raise QueryError("There is no statement to run.")
-        if read_only is False and config.read_only:
-            raise ReadOnlyViolationError("This connection is read-only; mark it writable to change data.")
-        effective = config.read_only if read_only is None else read_only
-        timeout = self.query_timeout(timeout_s)
-        record = partial(self._record_run, connection_id, origin)
-        started = time.monotonic()
-
-        def execute(session: DatabaseSession) -> QueryCursor:
-            return session.execute(sql, params, read_only=effective, timeout_s=timeout)
-
-        try:
-            pooled, cursor = await self._start(connection_id, execute)
-        except (DatabaseError, asyncio.CancelledError) as error:
-            elapsed_ms = int((time.monotonic() - started) * 1000)
-            text = "The statement was cancelled." if isinstance(error, asyncio.CancelledError) else error_line(error)
-            await record(FinishedRun(sql, elapsed_ms, None, text))
-            raise
-        return ServiceQueryHandle(self._pool, pooled, cursor, sql, started=started, on_finish=record)
+        return await self._statements.run(
+            connection_id, sql, params, origin=origin, read_only=read_only, timeout_s=timeout_s
+        )
 
     async def copy_out(
         self,
@@ -342,91 +306,15 @@ class DatabasesService:
     ) -> int | None:
         """Stream a query's rows as the server's own text (tab-separated) or CSV to `write`, called on the session's
         thread, when the connection can (PostgreSQL's COPY; no parameters). None: it cannot, run it as usual."""
-        config = self._sql_connection(connection_id)
-        pooled = await self._pool.acquire(connection_id)
-        copy = getattr(pooled.session, "copy_out", None)
-        if copy is None:
-            self._pool.release(pooled)
-            return None
-        options = {"csv": csv, "null": null, "header": header, "read_only": config.read_only}
-        future = pooled.submit(copy, sql, write, timeout_s=self.query_timeout(timeout_s), **options)
-        started = time.monotonic()
-        try:
-            rows: int = await asyncio.wrap_future(future)
-        except CopyNotPossibleError:
-            self._pool.release(pooled)
-            return None
-        except asyncio.CancelledError:
-            threading.Thread(target=pooled.cancel, name="db-cancel", daemon=True).start()
-            future.add_done_callback(lambda done: self._pool.release(pooled, broken=not _usable_after(done)))
-            await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), None, CANCELLED))
-            raise
-        except DatabaseError as error:
-            self._pool.release(pooled, broken=not session_still_usable(error))
-            await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), None, error_line(error)))
-            raise
-        self._pool.release(pooled)
-        await self._record_run(connection_id, origin, FinishedRun(sql, _ms(started), rows))
-        return rows
+        return await self._statements.copy_out(
+            connection_id, sql, write, csv=csv, null=null, header=header, origin=origin, timeout_s=timeout_s
+        )
 
     async def browse(self, connection_id: int, schema: str, table: str) -> ServiceQueryHandle:
-        self.connection(connection_id)
-        started = time.monotonic()
-        pooled, cursor = await self._start(connection_id, lambda session: session.browse(schema, table))
-        return ServiceQueryHandle(self._pool, pooled, cursor, f"-- {schema}.{table}", started=started)
-
-    async def _start(
-        self, connection_id: int, start: Callable[[DatabaseSession], QueryCursor]
-    ) -> tuple[PooledSession, QueryCursor]:
-        """A pooled session and the cursor `start` opened on it. If the caller gives up while the statement runs,
-        the statement is cancelled and its cursor closed before the session goes back."""
-        pooled = await self._pool.acquire(connection_id)
-        session = pooled.session
-        assert session is not None
-        future = pooled.submit(start, session)
-        try:
-            cursor = await asyncio.wrap_future(future)
-        except asyncio.CancelledError:
-            threading.Thread(target=pooled.cancel, name="db-cancel", daemon=True).start()
-            future.add_done_callback(partial(self._abandoned, pooled))
-            raise
-        except BaseException as error:
-            self._pool.release(pooled, broken=not session_still_usable(error))
-            raise
-        return pooled, cursor
-
-    def _abandoned(self, pooled: PooledSession, done: concurrent.futures.Future[QueryCursor]) -> None:
-        broken = False
-        if done.cancelled():
-            pass
-        elif done.exception() is not None:
-            broken = not session_still_usable(done.exception())  # type: ignore[arg-type]
-        else:
-            try:
-                done.result().close()  # on the session's thread: this callback runs where the statement ran
-            except Exception as error:
-                broken = not session_still_usable(error)
-        self._pool.release(pooled, broken=broken)
-
-    async def _record_run(self, connection_id: int, origin: str, finished: FinishedRun) -> None:
-        try:
-            await self._blocking(
-                self._store.add_history,
-                connection_id,
-                finished.sql,
-                duration_ms=finished.duration_ms,
-                rows=finished.rows,
-                error=finished.error,
-                origin=origin,
-                keep=HISTORY_KEEP,
-            )
-        except ConnectionNotFoundError:
-            return  # removed while the statement ran
-        self._listeners.history_changed(connection_id)
+        return await self._statements.browse(connection_id, schema, table)
 
     async def explain(self, connection_id: int, sql: str, params: Sequence[Any] | None = None) -> str:
-        self._sql_connection(connection_id)
-        return await self._pool.run(connection_id, lambda session: session.explain(sql, params))
+        return await self._statements.explain(connection_id, sql, params)
 
     # ------------------------------------------------------------------ history and saved queries
 
@@ -451,15 +339,3 @@ class DatabasesService:
     async def delete_saved_query(self, query_id: int) -> None:
         await self._blocking(self._store.delete_saved_query, query_id)
         self._listeners.saved_queries_changed()
-
-
-CANCELLED = "The statement was cancelled."
-
-
-def _ms(started: float) -> int:
-    return int((time.monotonic() - started) * 1000)
-
-
-def _usable_after(done: concurrent.futures.Future[Any]) -> bool:
-    error = None if done.cancelled() else done.exception()
-    return error is None or session_still_usable(error)

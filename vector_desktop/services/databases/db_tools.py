@@ -13,110 +13,33 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from vector_desktop.domain.connectors import (
     ActionFilter,
     ConnectorInfo,
-    ConnectorKind,
-    ConnectorState,
     ElicitationAsker,
     ToolAction,
     ToolActionStore,
     ToolNotFound,
-    is_loopback_url,
 )
 from vector_desktop.domain.connectors_api import ConnectorsListener, ToolRun
-from vector_desktop.domain.databases import (
-    DB_PREFIX,
-    ConnectionConfig,
-    DatabaseError,
-    QueryTimeoutError,
-    TableDetail,
-    TableInfo,
+from vector_desktop.domain.databases import DB_PREFIX, ConnectionConfig, DatabaseError, QueryTimeoutError, TableInfo
+from vector_desktop.domain.databases_api import DatabasesApi, DatabasesListener
+from vector_desktop.domain.tool_records import ToolCallRecorder
+from vector_desktop.domain.tools import ToolResult, ToolSpec, ToolStatus
+from vector_desktop.services.databases.db_tool_results import (
+    MAX_TABLES,
+    DbToolCaps,
+    capped_rows,
+    detail_value,
+    error_sentence,
+    summary_of,
+    tables_value,
 )
-from vector_desktop.domain.databases_api import DatabasesApi, DatabasesListener, QueryHandle
-from vector_desktop.domain.db_values import json_value
-from vector_desktop.domain.tools import ToolAnnotations, ToolResult, ToolSpec, ToolStatus
-
-MAX_ROWS = 200
-MAX_BYTES = 16_000
-MAX_TABLES = 500
-SUMMARY_CHARS = 200
-SQL_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "sql": {"type": "string", "description": "One SQL statement. Use %s placeholders for values."},
-        "params": {
-            "type": "array",
-            "description": "Values bound to the %s placeholders, in order (never put values into the SQL text).",
-            "items": {},
-        },
-    },
-    "required": ["sql"],
-}
-
-
-@dataclass(frozen=True)
-class DbToolCaps:
-    max_rows: int = MAX_ROWS
-    max_bytes: int = MAX_BYTES
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-    return slug[:30] or "db"
-
-
-def _definitions(config: ConnectionConfig) -> list[tuple[str, str, dict[str, Any], ToolAnnotations]]:
-    where = f"the {config.kind.label} database “{config.name}”"
-    read = ToolAnnotations(read_only=True, destructive=False, idempotent=True, open_world=False)
-    tools = [
-        (
-            "list_tables",
-            f"List the tables and views of {where}, with estimated row counts. Give `schema` for one schema.",
-            {"type": "object", "properties": {"schema": {"type": "string"}}},
-            read,
-        ),
-        (
-            "describe_table",
-            f"Describe a table of {where}: columns with types, nullability and defaults, keys and indexes.",
-            {
-                "type": "object",
-                "properties": {"table": {"type": "string"}, "schema": {"type": "string"}},
-                "required": ["table"],
-            },
-            read,
-        ),
-    ]
-    if config.has_sql:
-        tools.append(
-            (
-                "run_query",
-                f"Run one read-only SQL statement on {where} and get the rows (at most {MAX_ROWS}). "
-                "The server refuses writes here.",
-                SQL_SCHEMA,
-                read,
-            )
-        )
-        if not config.read_only:
-            tools.append(
-                (
-                    "run_write",
-                    f"Run one SQL statement that changes {where} (INSERT, UPDATE, DELETE, DDL); it is committed.",
-                    SQL_SCHEMA,
-                    ToolAnnotations(read_only=False, destructive=True, idempotent=False, open_world=False),
-                )
-            )
-    return tools
-
-
-def _token_cost(spec_json: dict[str, Any]) -> int:
-    return max(1, len(json.dumps(spec_json)) // 4)
+from vector_desktop.services.databases.db_tool_specs import SQL_SCHEMA as SQL_SCHEMA
+from vector_desktop.services.databases.db_tool_specs import connector_info, tool_specs
 
 
 class DatabaseTools:
@@ -129,11 +52,10 @@ class DatabaseTools:
         actions: ToolActionStore,
         *,
         scrub_arguments: Callable[[dict[str, Any]], dict[str, Any]] = dict,
-        caps: DbToolCaps = DbToolCaps(),
+        caps: DbToolCaps = DbToolCaps(),  # noqa: B008 (frozen)
     ) -> None:
         self._databases = databases
-        self._actions = actions
-        self._scrub = scrub_arguments
+        self._recorder = ToolCallRecorder(actions, scrub_arguments=scrub_arguments)
         self.caps = caps
         self._relays: dict[int, _Relay] = {}
 
@@ -153,60 +75,11 @@ class DatabaseTools:
     def _exposed(self) -> list[ConnectionConfig]:
         return [c for c in self._databases.connections() if c.expose_to_ai]
 
-    def _prefixes(self) -> dict[int, str]:
-        """`db_<slug>` per exposed connection, unique (a clash gets the connection's id)."""
-        seen: dict[str, int] = {}
-        prefixes: dict[int, str] = {}
-        for config in sorted(self._exposed(), key=lambda c: c.id):
-            prefix = f"db_{_slug(config.name)}"
-            if prefix in seen:
-                prefix = f"{prefix}_{config.id}".replace("-", "m")
-            seen[prefix] = config.id
-            prefixes[config.id] = prefix
-        return prefixes
-
     def connectors(self) -> list[ConnectorInfo]:
-        infos = []
-        for config in self._exposed():
-            count = len(_definitions(config))
-            infos.append(
-                ConnectorInfo(
-                    key=config.key,
-                    kind=ConnectorKind.DATABASE,
-                    name=config.name,
-                    state=ConnectorState.READY,
-                    enabled=True,
-                    connected=True,
-                    tool_count=count,
-                    enabled_tool_count=count,
-                    detail=config.display_target(),
-                    needs_network=_needs_network(config),
-                )
-            )
-        return infos
+        return [connector_info(config) for config in self._exposed()]
 
     def tools(self, connector_key: str | None = None) -> list[ToolSpec]:
-        prefixes = self._prefixes()
-        specs = []
-        for config in self._exposed():
-            if connector_key is not None and config.key != connector_key:
-                continue
-            for name, description, schema, hints in _definitions(config):
-                qualified = f"{prefixes[config.id]}__{name}"
-                wire = {"name": qualified, "description": description, "parameters": schema}
-                specs.append(
-                    ToolSpec(
-                        connector_key=config.key,
-                        name=name,
-                        qualified_name=qualified,
-                        description=description,
-                        title=f"{name.replace('_', ' ').capitalize()} ({config.name})",
-                        input_schema=schema,
-                        annotations=hints,
-                        token_cost=_token_cost(wire),
-                    )
-                )
-        return specs
+        return tool_specs(self._exposed(), connector_key)
 
     # ------------------------------------------------------------------------------------------------ calling
 
@@ -224,51 +97,31 @@ class DatabaseTools:
         if spec is None:
             raise ToolNotFound(f"There is no database tool named {qualified_name}.")
         config = self._databases.find(spec.connector_key)
-        action = self._actions.start_action(
+        call = self._recorder.start(
             connector_key=config.key,
             connector_name=config.name,
             tool_name=spec.name,
             qualified_name=qualified_name,
-            arguments=self._scrub(dict(arguments)),
+            arguments=arguments,
             origin=origin,
             allowed_by=allowed_by,
         )
-        began = time.monotonic()
         try:
             value = await self._run(spec.name, config, arguments, origin, timeout)
         except asyncio.CancelledError:
-            self._finish(action, ToolStatus.CANCELLED, began, error="The call was stopped.")
+            call.finish(ToolStatus.CANCELLED, error="The call was stopped.", result_cap=self.caps.max_bytes)
             raise
         except DatabaseError as error:
-            message = _error_sentence(error)
+            message = error_sentence(error)
             status = ToolStatus.TIMED_OUT if isinstance(error, QueryTimeoutError) else ToolStatus.FAILED
-            finished = self._finish(action, status, began, error=message)
-            return ToolRun(finished, ToolResult(status, is_error=True, error=message, duration_ms=_ms(began)))
+            finished = call.finish(status, error=message, result_cap=self.caps.max_bytes)
+            return ToolRun(finished, ToolResult(status, is_error=True, error=message, duration_ms=call.elapsed_ms))
         text = json.dumps(value, ensure_ascii=False)
-        finished = self._finish(action, ToolStatus.SUCCEEDED, began, result=text, summary=_summary(spec.name, value))
-        result = ToolResult(ToolStatus.SUCCEEDED, structured=value, text=text, duration_ms=_ms(began))
-        return ToolRun(finished, result)
-
-    def _finish(
-        self,
-        action: ToolAction,
-        status: ToolStatus,
-        began: float,
-        *,
-        error: str = "",
-        result: str = "",
-        summary: str = "",
-    ) -> ToolAction:
-        cap = self.caps.max_bytes
-        return self._actions.finish_action(
-            action.id,
-            status=status,
-            duration_ms=_ms(began),
-            summary=summary or error[:SUMMARY_CHARS],
-            result_json=result[:cap] if result else None,
-            result_truncated=len(result) > cap,
-            error=error,
+        finished = call.finish(
+            ToolStatus.SUCCEEDED, result=text, summary=summary_of(spec.name, value), result_cap=self.caps.max_bytes
         )
+        result = ToolResult(ToolStatus.SUCCEEDED, structured=value, text=text, duration_ms=call.elapsed_ms)
+        return ToolRun(finished, result)
 
     async def _run(
         self, tool: str, config: ConnectionConfig, arguments: dict[str, Any], origin: str, timeout: float | None
@@ -288,36 +141,9 @@ class DatabaseTools:
             config.id, sql, params, origin=origin, read_only=read_only, timeout_s=timeout
         )
         try:
-            return await self._rows(handle)
+            return await capped_rows(handle, self.caps)
         finally:
             await handle.close()
-
-    async def _rows(self, handle: QueryHandle) -> dict[str, Any]:
-        run = handle.run
-        if not run.columns:
-            return {"status": run.status, "rows_affected": run.rowcount}
-        wanted = self.caps.max_rows + 1
-        rows: list[tuple[Any, ...]] = []
-        while len(rows) < wanted:
-            page = await handle.fetch(wanted - len(rows))
-            if not page:
-                break
-            rows.extend(page)
-        cut = len(rows) > self.caps.max_rows
-        rows = rows[: self.caps.max_rows]
-        out = [[json_value(v) for v in row] for row in rows]
-        value: dict[str, Any] = {"columns": [c.name for c in run.columns], "rows": out}
-        while out and len(json.dumps(value, ensure_ascii=False).encode()) > self.caps.max_bytes:
-            out = out[: max(0, len(out) * 3 // 4)]
-            value["rows"] = out
-            cut = True
-        value["row_count"] = len(out)
-        if cut:
-            value["note"] = (
-                f"The result was cut to {len(out)} rows; the query returns more. Narrow it (WHERE, LIMIT, "
-                "aggregates) to see the rest."
-            )
-        return value
 
     async def _list_tables(self, config: ConnectionConfig, schema: str) -> dict[str, Any]:
         if schema:
@@ -330,15 +156,7 @@ class DatabaseTools:
             tables.extend(await self._databases.tables(config.id, name))
             if len(tables) >= MAX_TABLES:
                 break
-        value: dict[str, Any] = {
-            "tables": [
-                {"schema": t.schema, "name": t.name, "kind": t.kind.value, "estimated_rows": t.estimated_rows}
-                for t in tables[:MAX_TABLES]
-            ]
-        }
-        if len(tables) > MAX_TABLES:
-            value["note"] = f"Only the first {MAX_TABLES} tables are listed; give `schema` to list one schema."
-        return value
+        return tables_value(tables)
 
     async def _describe(self, config: ConnectionConfig, table: str, schema: str) -> dict[str, Any]:
         if not table:
@@ -347,7 +165,7 @@ class DatabaseTools:
             schema, table = table.split(".", 1)
         if not schema:
             schema = await self._schema_of(config, table)
-        return _detail_value(await self._databases.describe(config.id, schema, table))
+        return detail_value(await self._databases.describe(config.id, schema, table))
 
     async def _schema_of(self, config: ConnectionConfig, table: str) -> str:
         schemas = await self._databases.schemas(config.id)
@@ -358,56 +176,7 @@ class DatabaseTools:
         raise DatabaseError(f"There is no table named {table} in {config.name}.")
 
     async def history(self, query: ActionFilter = ActionFilter()) -> list[ToolAction]:  # noqa: B008
-        found = self._actions.list_actions(query)
-        return found if query.connector_key else [a for a in found if a.connector_key.startswith(DB_PREFIX)]
-
-
-def _detail_value(detail: TableDetail) -> dict[str, Any]:
-    return {
-        "schema": detail.table.schema,
-        "table": detail.table.name,
-        "kind": detail.table.kind.value,
-        "estimated_rows": detail.table.estimated_rows,
-        "columns": [
-            {"name": c.name, "type": c.type, "nullable": c.nullable, "default": c.default, "primary_key": c.primary_key}
-            for c in detail.columns
-        ],
-        "primary_key": list(detail.primary_key),
-        "foreign_keys": [
-            {
-                "columns": list(fk.columns),
-                "references": f"{fk.ref_schema}.{fk.ref_table}",
-                "ref_columns": list(fk.ref_columns),
-            }
-            for fk in detail.foreign_keys
-        ],
-        "indexes": [{"name": i.name, "columns": list(i.columns), "unique": i.unique} for i in detail.indexes],
-    }
-
-
-def _error_sentence(error: DatabaseError) -> str:
-    text = str(error)
-    server = error.server_message.strip()
-    if server and server not in text:
-        text = f"{text} The server said: {server}"
-    return text
-
-
-def _summary(tool: str, value: Any) -> str:
-    if isinstance(value, dict):
-        if "row_count" in value:
-            return f"{value['row_count']} rows"
-        if "rows_affected" in value:
-            return f"{value.get('status') or 'done'} ({value['rows_affected']} rows)"
-        if "tables" in value:
-            return f"{len(value['tables'])} tables"
-        if "columns" in value:
-            return f"{len(value['columns'])} columns"
-    return tool
-
-
-def _ms(began: float) -> int:
-    return int((time.monotonic() - began) * 1000)
+        return self._recorder.history(query, lambda key: key.startswith(DB_PREFIX))
 
 
 class _Relay(DatabasesListener):
@@ -422,9 +191,3 @@ class _Relay(DatabasesListener):
 
     def history_changed(self, connection_id: int) -> None:
         self._listener.actions_changed()
-
-
-def _needs_network(config: ConnectionConfig) -> bool:
-    if not config.host:
-        return bool(config.supabase_url) and not is_loopback_url(config.supabase_url)
-    return not (config.host.startswith("/") or is_loopback_url(f"//{config.host}"))

@@ -7,7 +7,6 @@ Every call is recorded as a ConnectorToolAction before and after, like a connect
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from vector_desktop.domain.connectors import (
 )
 from vector_desktop.domain.connectors_api import ToolRun
 from vector_desktop.domain.email import EMAIL_CONNECTOR_KEY, EmailApi, EmailDraft, EmailError
+from vector_desktop.domain.tool_records import ToolCallRecorder
 from vector_desktop.domain.tools import ToolAnnotations, ToolResult, ToolSpec, ToolStatus
 
 TOOL_NAME = "send_email"
@@ -54,8 +54,7 @@ class EmailTools:
         scrub_arguments: Callable[[dict[str, Any]], dict[str, Any]] = dict,
     ) -> None:
         self._email = email
-        self._actions = actions
-        self._scrub = scrub_arguments
+        self._recorder = ToolCallRecorder(actions, scrub_arguments=scrub_arguments)
 
     def connectors(self) -> list[ConnectorInfo]:
         sender = self._email.from_address()
@@ -103,53 +102,33 @@ class EmailTools:
     ) -> ToolRun:
         if qualified_name != QUALIFIED_NAME:
             raise ToolNotFound(f"There is no email tool named {qualified_name}.")
-        action = self._actions.start_action(
+        call = self._recorder.start(
             connector_key=EMAIL_CONNECTOR_KEY,
             connector_name="Email",
             tool_name=TOOL_NAME,
             qualified_name=qualified_name,
-            arguments=self._scrub(dict(arguments)),
+            arguments=arguments,
             origin=origin,
             allowed_by=allowed_by,
         )
-        began = time.monotonic()
         try:
             draft = _draft(arguments)
             queued = await self._email.queue(draft)
         except EmailError as error:
             message = str(error)
-            finished = self._finish(action, ToolStatus.FAILED, began, error=message)
+            finished = call.finish(ToolStatus.FAILED, error=message)
             return ToolRun(
-                finished, ToolResult(ToolStatus.FAILED, is_error=True, error=message, duration_ms=_ms(began))
+                finished, ToolResult(ToolStatus.FAILED, is_error=True, error=message, duration_ms=call.elapsed_ms)
             )
         text = f"queued as #{queued.id}"
         value = {"status": "queued", "outbox_id": queued.id, "to": list(queued.recipients)}
-        finished = self._finish(action, ToolStatus.SUCCEEDED, began, result=json.dumps(value), summary=text)
-        return ToolRun(finished, ToolResult(ToolStatus.SUCCEEDED, structured=value, text=text, duration_ms=_ms(began)))
-
-    def _finish(
-        self,
-        action: ToolAction,
-        status: ToolStatus,
-        began: float,
-        *,
-        error: str = "",
-        result: str = "",
-        summary: str = "",
-    ) -> ToolAction:
-        return self._actions.finish_action(
-            action.id,
-            status=status,
-            duration_ms=_ms(began),
-            summary=summary or error[:200],
-            result_json=result or None,
-            result_truncated=False,
-            error=error,
+        finished = call.finish(ToolStatus.SUCCEEDED, result=json.dumps(value), summary=text)
+        return ToolRun(
+            finished, ToolResult(ToolStatus.SUCCEEDED, structured=value, text=text, duration_ms=call.elapsed_ms)
         )
 
     async def history(self, query: ActionFilter = ActionFilter()) -> list[ToolAction]:  # noqa: B008
-        found = self._actions.list_actions(query)
-        return found if query.connector_key else [a for a in found if a.connector_key == EMAIL_CONNECTOR_KEY]
+        return self._recorder.history(query, lambda key: key == EMAIL_CONNECTOR_KEY)
 
 
 def _draft(arguments: dict[str, Any]) -> EmailDraft:
@@ -161,7 +140,3 @@ def _draft(arguments: dict[str, Any]) -> EmailDraft:
     if not subject and not body.strip():
         raise EmailError("The message has neither a subject nor a body.")
     return EmailDraft(to=to, subject=subject, body=body, source="ai")
-
-
-def _ms(began: float) -> int:
-    return int((time.monotonic() - began) * 1000)

@@ -4,17 +4,17 @@ stays when saving fails."""
 
 from __future__ import annotations
 
-import contextlib
 import shlex
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from vector_desktop.domain.connectors import McpServerConfig, McpServerDraft, McpTransport
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
 from vector_desktop.views.connectors.named_values import NamedValuesEditor
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE
+from vector_desktop.views.field_messages import FieldMessages
 from vector_desktop.views.forms.ui_mcp_server_dialog import Ui_McpServerDialog
+from vector_desktop.views.pending_save import PendingSave
 
 
 class McpServerDialog(QDialog):
@@ -26,23 +26,26 @@ class McpServerDialog(QDialog):
         self.ui.setupUi(self)
         self._vm = view_model
         self._server = server
-        self._saving = False
-        self.saved: McpServerConfig | None = None
         ui = self.ui
         self.headers = NamedValuesEditor(ui.headersTable, self.tr("Header"), self.tr("Value"), self.tr("Secret"))
         self.env = NamedValuesEditor(ui.envTable, self.tr("Variable"), self.tr("Value"), self.tr("Secret"))
-        self._errors: dict[str, QLabel] = {
-            "name": ui.nameError,
-            "url": ui.urlError,
-            "headers": ui.headersError,
-            "command": ui.commandError,
-            "args": ui.argsError,
-            "env": ui.envError,
-            "cwd": ui.cwdError,
-        }
-        for label in (*self._errors.values(), ui.formMessage):
-            label.setStyleSheet(ERROR_STYLE)  # also without the app's theme (role="fieldError" in common.qss)
+        self._messages = FieldMessages(
+            self,
+            {
+                "name": ui.nameError,
+                "url": ui.urlError,
+                "headers": ui.headersError,
+                "command": ui.commandError,
+                "args": ui.argsError,
+                "env": ui.envError,
+                "cwd": ui.cwdError,
+            },
+            ui.formMessage,
+        )
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self._pending: PendingSave[McpServerDraft, McpServerConfig] = PendingSave(
+            self, self.save_button, view_model.server_saved, view_model.server_failed, self.show_message
+        )
         ui.urlRadio.toggled.connect(self._transport_changed)
         ui.headersAddButton.clicked.connect(self.headers.add_empty_row)
         ui.headersRemoveButton.clicked.connect(self.headers.remove_selected)
@@ -52,8 +55,6 @@ class McpServerDialog(QDialog):
         ui.cwdBrowseButton.clicked.connect(self._browse_folder)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        view_model.server_saved.connect(self._on_saved)
-        view_model.server_failed.connect(self._on_failed)
         self.setWindowTitle(
             self.tr("Add an MCP server") if server is None else self.tr("Edit %1").replace("%1", server.name)
         )
@@ -95,18 +96,13 @@ class McpServerDialog(QDialog):
 
     # -- messages
     def clear_messages(self) -> None:
-        for label in (*self._errors.values(), self.ui.formMessage):
-            label.setText("")
-            label.setVisible(False)
+        self._messages.clear()
 
     def show_message(self, field: str, text: str) -> None:
-        label = self._errors.get(field, self.ui.formMessage)
-        label.setText(text)
-        label.setVisible(True)
+        self._messages.show(field, text)
 
     def message(self, field: str) -> str:
-        label = self._errors.get(field, self.ui.formMessage)
-        return label.text() if label.isVisibleTo(self) else ""
+        return self._messages.shown(field)
 
     # -- saving
     def draft(self) -> McpServerDraft | None:
@@ -148,38 +144,19 @@ class McpServerDialog(QDialog):
             use_oauth=http and ui.oauthCheck.isChecked(),
         )
 
+    @property
+    def saved(self) -> McpServerConfig | None:
+        return self._pending.saved
+
     def save(self) -> None:
-        if self._saving:
-            return
-        draft = self.draft()
-        if draft is None:
-            return
-        self._set_saving(True)
+        self._pending.save(self.draft, self._send)
+
+    def _send(self, draft: McpServerDraft) -> None:
         if self._server is None:
             self._vm.add_server(draft)
         else:
             self._vm.update_server(self._server.id, draft)
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-        self.save_button.setText(self.tr("Saving…") if saving else self.tr("&Save"))
-
-    def _on_saved(self, config: McpServerConfig) -> None:
-        if not self._saving:
-            return
-        self._set_saving(False)
-        self.saved = config
-        self.accept()
-
-    def _on_failed(self, field: str, text: str) -> None:
-        if not self._saving:
-            return
-        self._set_saving(False)
-        self.show_message(field, text)
-
     def done(self, result: int) -> None:
-        for signal, slot in ((self._vm.server_saved, self._on_saved), (self._vm.server_failed, self._on_failed)):
-            with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
+        self._pending.disconnect_view_model()
         super().done(result)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QL
 from vector_desktop.domain.databases import ColorTag, ConnectionConfig, ConnectionDraft, DatabaseKind, TlsMode
 from vector_desktop.presentation.databases.connections_model import tag_colour, tag_name
 from vector_desktop.presentation.databases.databases_viewmodel import DatabasesViewModel
+from vector_desktop.views.field_messages import ERROR_STYLE, FieldMessages
 from vector_desktop.views.forms.ui_connection_dialog import Ui_ConnectionDialog
+from vector_desktop.views.pending_save import PendingSave
 
-ERROR_STYLE = "QLabel { color: #c62828; }"
 OK_STYLE = "QLabel { color: #15803d; }"
 _TLS_LABELS = {
     TlsMode.DISABLE: "Off",
@@ -34,9 +35,7 @@ class ConnectionDialog(QDialog):
         self.ui.setupUi(self)
         self._vm = view_model
         self._config = config
-        self._saving = False
         self._testing = False
-        self.saved: ConnectionConfig | None = None
         ui = self.ui
         for kind in DatabaseKind:
             ui.kindCombo.addItem(kind.label, kind)
@@ -48,28 +47,31 @@ class ConnectionDialog(QDialog):
             if colour is not None:
                 ui.colorCombo.setItemData(ui.colorCombo.count() - 1, colour, Qt.ItemDataRole.DecorationRole)
         ui.tlsCombo.setCurrentIndex(ui.tlsCombo.findData(TlsMode.PREFER))
-        self._errors: dict[str, QLabel] = {
-            "name": ui.nameError,
-            "supabase_url": ui.supabaseUrlError,
-            "api_key": ui.apiKeyError,
-            "host": ui.hostError,
-            "port": ui.portError,
-            "database": ui.databaseError,
-            "user": ui.userError,
-            "password": ui.passwordError,
-            "ca_file": ui.caFileError,
-        }
-        for label in (*self._errors.values(), ui.formMessage):
-            label.setStyleSheet(ERROR_STYLE)
+        self._messages = FieldMessages(
+            self,
+            {
+                "name": ui.nameError,
+                "supabase_url": ui.supabaseUrlError,
+                "api_key": ui.apiKeyError,
+                "host": ui.hostError,
+                "port": ui.portError,
+                "database": ui.databaseError,
+                "user": ui.userError,
+                "password": ui.passwordError,
+                "ca_file": ui.caFileError,
+            },
+            ui.formMessage,
+        )
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self._pending: PendingSave[ConnectionDraft, ConnectionConfig] = PendingSave(
+            self, self.save_button, view_model.connection_saved, view_model.connection_failed, self._on_failed
+        )
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         ui.tlsCombo.currentIndexChanged.connect(self._tls_changed)
         ui.caFileBrowseButton.clicked.connect(self._browse_ca)
         ui.testButton.clicked.connect(self.test)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        view_model.connection_saved.connect(self._on_saved)
-        view_model.connection_failed.connect(self._on_failed)
         view_model.draft_tested.connect(self._on_tested)
         self.setWindowTitle(
             self.tr("Add a database connection") if config is None else self.tr("Edit %1").replace("%1", config.name)
@@ -117,7 +119,7 @@ class ConnectionDialog(QDialog):
         row = int(position[0])
         if row >= 0:
             self.ui.form.setRowVisible(row, visible)
-        for error in self._errors.values():  # showing a row shows its (empty) error label too
+        for error in self._messages.fields.values():  # showing a row shows its (empty) error label too
             error.setVisible(bool(error.text()))
 
     def _tls_changed(self) -> None:
@@ -133,19 +135,14 @@ class ConnectionDialog(QDialog):
 
     # -- messages
     def clear_messages(self) -> None:
-        for label in (*self._errors.values(), self.ui.formMessage):
-            label.setText("")
-            label.setVisible(False)
+        self._messages.clear()
 
     def show_message(self, field: str, text: str) -> None:
-        label = self._errors.get(field, self.ui.formMessage)
-        label.setText(text)
-        label.setVisible(True)
+        self._messages.show(field, text)
 
     def message(self, field: str) -> str:
         """What is shown next to `field` ("" for the message under the form) — for tests and accessibility."""
-        label = self._errors.get(field, self.ui.formMessage)
-        return label.text() if label.isVisibleTo(self) else ""
+        return self._messages.shown(field)
 
     @property
     def test_result(self) -> str:
@@ -210,45 +207,27 @@ class ConnectionDialog(QDialog):
         self.ui.testResultLabel.setText(text)
 
     # -- saving
+    @property
+    def saved(self) -> ConnectionConfig | None:
+        return self._pending.saved
+
     def save(self) -> None:
-        if self._saving:
-            return
-        draft = self.draft()
-        if draft is None:
-            return
-        self._set_saving(True)
+        self._pending.save(self.draft, self._send)
+
+    def _send(self, draft: ConnectionDraft) -> None:
         if self._config is None:
             self._vm.add_connection(draft)
         else:
             self._vm.update_connection(self._config.id, draft)
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-        self.save_button.setText(self.tr("Saving…") if saving else self.tr("&Save"))
-
-    def _on_saved(self, config: ConnectionConfig) -> None:
-        if not self._saving:
-            return
-        self._set_saving(False)
-        self.saved = config
-        self.accept()
-
     def _on_failed(self, field: str, text: str) -> None:
-        if not self._saving:
-            return
-        self._set_saving(False)
         self.show_message(field, text)
         edits = {"name": self.ui.nameEdit, "host": self.ui.hostEdit, "supabase_url": self.ui.supabaseUrlEdit}
         if field in edits:
             edits[field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def done(self, result: int) -> None:
-        for signal, slot in (
-            (self._vm.connection_saved, self._on_saved),
-            (self._vm.connection_failed, self._on_failed),
-            (self._vm.draft_tested, self._on_tested),
-        ):
-            with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
+        self._pending.disconnect_view_model()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self._vm.draft_tested.disconnect(self._on_tested)
         super().done(result)

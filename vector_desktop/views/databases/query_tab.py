@@ -5,10 +5,10 @@ export to CSV / JSON Lines as a background job."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontDatabase, QGuiApplication, QKeySequence, QTextCharFormat
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtGui import QTextCursor as Cursor
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from vector_desktop.domain.databases import ConnectionConfig
 from vector_desktop.presentation.databases.connections_model import access_text, tag_colour
@@ -24,43 +24,15 @@ from vector_desktop.presentation.databases.statement_at import (
     select_all_sql,
     statement_at,
     statements_in,
-    to_utf16,
 )
+from vector_desktop.views.databases.error_mark import line_and_column, mark_error, marked_text
 from vector_desktop.views.databases.history_dialog import HistoryDialog
+from vector_desktop.views.databases.results_grid import fit_columns, set_up_grid
 from vector_desktop.views.forms.ui_query_tab import Ui_QueryTab
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
-MARK_COLOUR = QColor(220, 38, 38, 70)
-MAX_COLUMN_WIDTH = 320
-FIT_SAMPLE_ROWS = 50
-MAX_FIT_CHARS = 80
-HEADER_PADDING = 24
-CELL_PADDING = 14
 ROWS_TAB, PLAN_TAB = 0, 1
 STATUS_WIDTH_STEP = 120
-
-
-def line_and_column(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a string index."""
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
-class RowNumberHeader(QHeaderView):
-    """The grid's row numbers. Its width comes from the first and the last row's number: QHeaderView's own size hint
-    asks the model about the first and last 100 rows (~1,000 calls into Python) each time a page arrives."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Vertical, parent)
-        self.setSectionsClickable(True)  # as QTableView's own: a click selects the row
-        self.setHighlightSections(True)
-
-    def sizeHint(self) -> QSize:
-        count = self.count()
-        if count == 0:
-            return super().sizeHint()
-        return self.sectionSizeFromContents(0).expandedTo(self.sectionSizeFromContents(count - 1))
 
 
 class QueryTab(QWidget):
@@ -102,12 +74,7 @@ class QueryTab(QWidget):
         ui.editor.setFont(font)
         ui.editor.setTabStopDistance(ui.editor.fontMetrics().horizontalAdvance(" ") * 4)
         ui.planText.setFont(font)
-        ui.resultsView.setVerticalHeader(RowNumberHeader(ui.resultsView))
-        ui.resultsView.setModel(self.session.result)
-        ui.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        ui.resultsView.horizontalHeader().setHighlightSections(False)
-        ui.resultsView.verticalHeader().setDefaultSectionSize(ui.resultsView.fontMetrics().height() + 8)
-        ui.resultsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        set_up_grid(ui.resultsView, self.session.result)
         ui.statusLabel.setFixedSize(0, max(ui.statusLabel.sizeHint().height(), ui.statusLabel.fontMetrics().height()))
         ui.errorLabel.setStyleSheet(ERROR_STYLE)
         ui.errorLabel.hide()
@@ -209,25 +176,8 @@ class QueryTab(QWidget):
     def _first_page(self, rows: int) -> None:
         if rows and not self._sized:
             self._sized = True
-            self._fit_columns()
+            fit_columns(self.ui.resultsView, self.session.result)
         self._session_state()
-
-    def _fit_columns(self) -> None:
-        """Column widths from the header and the first rows' text (QTableView.resizeColumnsToContents asks the
-        model for every role of every sampled cell: tens of milliseconds on the GUI thread for a wide result)."""
-        view = self.ui.resultsView
-        model = self.session.result
-        header = view.horizontalHeader()
-        cell_metrics = view.fontMetrics()
-        header_metrics = header.fontMetrics()
-        sample = min(model.rowCount(), FIT_SAMPLE_ROWS)
-        for column in range(model.columnCount()):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = header_metrics.horizontalAdvance(title) + HEADER_PADDING
-            for row in range(sample):
-                text = str(model.index(row, column).data() or "")
-                width = max(width, cell_metrics.horizontalAdvance(text[:MAX_FIT_CHARS]) + CELL_PADDING)
-            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
 
     # -- statements
     def statements(self) -> list[Statement]:
@@ -284,40 +234,13 @@ class QueryTab(QWidget):
             line, column = line_and_column(editor_text, where)
             text = self.tr("Line %1, column %2: ").replace("%1", str(line)).replace("%2", str(column)) + text
             self.error_index = where
-            self._mark(editor_text, where)
+            mark_error(ui.editor, editor_text, where)
         ui.errorLabel.setText(text)
         ui.errorLabel.show()
 
-    def _mark(self, text: str, where: int) -> None:
-        editor = self.ui.editor
-        position = to_utf16(text, where)
-        cursor = editor.textCursor()
-        cursor.setPosition(position)
-        editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
-        mark = QTextEdit.ExtraSelection()
-        mark.cursor = editor.textCursor()  # type: ignore[attr-defined]
-        mark.cursor.movePosition(Cursor.MoveOperation.EndOfWord, Cursor.MoveMode.KeepAnchor)  # type: ignore[attr-defined]
-        if not mark.cursor.hasSelection():  # type: ignore[attr-defined]
-            mark.cursor.movePosition(Cursor.MoveOperation.NextCharacter, Cursor.MoveMode.KeepAnchor)  # type: ignore[attr-defined]
-        char_format = QTextCharFormat()
-        char_format.setBackground(MARK_COLOUR)
-        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        char_format.setUnderlineColor(QColor("#c62828"))
-        mark.format = char_format  # type: ignore[attr-defined]
-        line = QTextEdit.ExtraSelection()
-        line.cursor = editor.textCursor()  # type: ignore[attr-defined]
-        line.cursor.clearSelection()  # type: ignore[attr-defined]
-        line_format = QTextCharFormat()
-        line_format.setBackground(QColor(220, 38, 38, 28))
-        line_format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
-        line.format = line_format  # type: ignore[attr-defined]
-        editor.setExtraSelections([line, mark])
-
     def marked_text(self) -> str:
         """The editor's text under the error mark ("" when nothing is marked)."""
-        marks = self.ui.editor.extraSelections()
-        return marks[-1].cursor.selectedText() if marks else ""  # type: ignore[attr-defined]
+        return marked_text(self.ui.editor)
 
     def clear_error(self) -> None:
         self.ui.errorLabel.hide()
