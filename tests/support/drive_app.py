@@ -19,11 +19,19 @@ python tests/support/drive_app.py --profile DIR --script connectors
     "connect clicked|connect not offered: SUBTITLE", one JSON line {"card": subtitle, "status": status label} and
     "child PID" (the stdio server, from the profile's process registry, checked to be this process's child); then
     waits (the test kills the process).
+python tests/support/drive_app.py --profile DIR --script leak [--cycles N] [--warmup N]
+    Open/close cycles (issue 15): open a conversation, then another (scrolled to the top when it has older pages,
+    so a page is brought in), show each side panel and the chat again, and every 10th cycle open and close the
+    Settings, Outbox and AI servers dialogs. After the warm-up and after the cycles it collects garbage, trims
+    malloc and reads VmRSS; prints one JSON line with both, what it asked for and what it saw shown; then quits.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import gc
 import json
 import os
 import sys
@@ -33,9 +41,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QListView, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QListView,
+    QListWidget,
+    QPlainTextEdit,
+    QStackedWidget,
+    QWidget,
+)
 
 DRAFT = "A draft that must survive a crash"
 MESSAGE = "Count slowly for me"
@@ -99,6 +116,15 @@ def click_conversation(conversation_id: str) -> None:
     index: QModelIndex = view.model().index(row, 0)
     view.scrollTo(index)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def click_panel(key: str) -> None:
+    """A click on the side bar's entry for this panel."""
+    nav = find(QListWidget, "navList")
+    assert isinstance(nav, QListWidget)
+    item = next(nav.item(r) for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == key)
+    nav.scrollToItem(item)
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
 
 
 def panel_ready() -> bool:
@@ -243,7 +269,7 @@ def stdio_child(profile: str) -> int:
 
 
 def connectors_script(app_args: list[str]) -> Iterator[Waiter]:
-    from PySide6.QtWidgets import QLabel, QListWidget
+    from PySide6.QtWidgets import QLabel
 
     from vector_desktop.domain.connectors import ConnectorState
 
@@ -251,11 +277,7 @@ def connectors_script(app_args: list[str]) -> Iterator[Waiter]:
     profile.add_argument("--profile", required=True)
     profile_dir = profile.parse_known_args(app_args)[0].profile
     yield lambda: find(QListView, "connectorsList") is not None and connectors_list().model().rowCount() > 0
-    nav = find(QListWidget, "navList")
-    assert isinstance(nav, QListWidget)
-    item = next(nav.item(r) for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "connectors")
-    nav.scrollToItem(item)
-    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+    click_panel("connectors")
     yield lambda: connectors_list().isVisible()
     view = connectors_list()
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
@@ -276,16 +298,146 @@ def connectors_script(app_args: list[str]) -> Iterator[Waiter]:
         yield pause(TIMEOUT_S / 2)
 
 
+LEAK_PANELS = ("storage", "connectors", "databases", "jobs")
+# (menu action, dialog class): the dialogs that are cheap to open and close; every 10th cycle opens them.
+LEAK_DIALOGS = (
+    ("actionSettings", "SettingsDialog"), ("actionOutbox", "OutboxDialog"), ("actionAiServers", "AIServersDialog"),
+)  # fmt: skip
+LEAK_STEP_MS = 5  # each cycle waits on the store a few times: a 50 ms poll would make 1,000 cycles take minutes
+
+
+def resident_kb() -> int:
+    """VmRSS once deleteLater'd objects are gone, garbage is collected and glibc returned its free pages."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+
+def visible_dialog(class_name: str) -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if type(w).__name__ == class_name and w.isVisible()), None)
+
+
+def dialog_ready(class_name: str) -> bool:
+    """Shown, and the Settings dialog has read the settings (its "Loading…" line is gone)."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = visible_dialog(class_name)
+    loading = dialog.findChild(QLabel, "loadingLabel") if dialog is not None else None
+    return dialog is not None and not (isinstance(loading, QLabel) and loading.isVisible())
+
+
+class LeakCounts:
+    """What the leak script asked for and what it saw on screen, by kind."""
+
+    def __init__(self) -> None:
+        self.asked: dict[str, int] = {"transcripts": 0, "older_pages": 0, "panels": 0, "dialogs": 0}
+        self.shown: dict[str, int] = dict.fromkeys(self.asked, 0)
+        self.first_page: dict[str, list[object]] = {}  # id: [rows shown on opening, text of the last row]
+
+
+def open_conversation(conversation_id: str, counts: LeakCounts) -> Iterator[Waiter]:
+    """Click it in the list; wait until the transcript shows its rows; bring an older page in when it has one."""
+    from vector_desktop.presentation.chat.chat_models import MessageRoles
+
+    transcript = find(QListView, "transcript")
+    assert isinstance(transcript, QListView)
+    messages = transcript.model()
+    counts.asked["transcripts"] += 1
+    click_conversation(conversation_id)
+    yield (
+        lambda: (
+            current_id() == conversation_id
+            and getattr(messages, "conversation_id", None) == conversation_id
+            and messages.rowCount() > 0
+            and transcript.isVisible()
+        )
+    )
+    counts.shown["transcripts"] += 1
+    rows = messages.rowCount()
+    counts.first_page[conversation_id] = [rows, messages.index(rows - 1, 0).data(MessageRoles.TEXT)]
+    if not getattr(messages, "has_older", False):
+        return
+    counts.asked["older_pages"] += 1
+    bar = transcript.verticalScrollBar()
+    yield lambda: bar.maximum() > 0 or messages.rowCount() > rows  # laid out (or paged in already: a short page)
+    if messages.rowCount() == rows:
+        bar.setValue(bar.minimum())  # scrolled to the top: the older page comes in
+    yield lambda: messages.rowCount() > rows
+    counts.shown["older_pages"] += 1
+
+
+def visit_panels(window: QWidget, counts: LeakCounts) -> Iterator[Waiter]:
+    stack = find(QStackedWidget, "panelStack")
+    assert isinstance(stack, QStackedWidget)
+    for key in (*LEAK_PANELS, "chat"):
+        counts.asked["panels"] += 1
+        click_panel(key)
+        yield lambda k=key: window.current_panel() == k and stack.currentWidget().isVisible()  # type: ignore[attr-defined,misc]
+        counts.shown["panels"] += 1
+
+
+def open_close_dialogs(window: QWidget, counts: LeakCounts) -> Iterator[Waiter]:
+    for action_name, class_name in LEAK_DIALOGS:
+        action = window.findChild(QAction, action_name)
+        assert isinstance(action, QAction), action_name
+        counts.asked["dialogs"] += 1
+        action.trigger()
+        yield lambda c=class_name: dialog_ready(c)  # type: ignore[misc]
+        counts.shown["dialogs"] += 1
+        dialog = visible_dialog(class_name)
+        assert dialog is not None
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        yield lambda c=class_name: visible_dialog(c) is None  # type: ignore[misc]
+
+
+def leak_cycle(number: int, ids: list[str], window: QWidget, counts: LeakCounts) -> Iterator[Waiter]:
+    # Pairs walk the list, so a cycle never starts on the conversation the previous one ended on.
+    yield from open_conversation(ids[(2 * number) % len(ids)], counts)
+    yield from open_conversation(ids[(2 * number + 1) % len(ids)], counts)
+    yield from visit_panels(window, counts)
+    if number % 10 == 0:
+        yield from open_close_dialogs(window, counts)
+
+
+def leak_script(cycles: int, warmup: int) -> Iterator[Waiter]:
+    yield panel_ready
+    window = conversation_list().window()
+    # The last panel and the outbox's File-menu entry are added when every feature is built.
+    yield (
+        lambda: (
+            "jobs" in getattr(window, "panel_keys", list)() and window.findChild(QAction, "actionOutbox") is not None
+        )
+    )
+    yield lambda: len(conversation_ids()) >= 2
+    ids = conversation_ids()
+    counts = LeakCounts()
+    for number in range(warmup):
+        yield from leak_cycle(number, ids, window, counts)
+    before = resident_kb()
+    started = time.monotonic()
+    counts = LeakCounts()
+    for number in range(cycles):
+        yield from leak_cycle(number, ids, window, counts)
+    after = resident_kb()
+    report = {"cycles": cycles, "warmup": warmup, "rss_before_kb": before, "rss_after_kb": after}
+    report |= {"seconds": round(time.monotonic() - started, 1), "asked": counts.asked, "shown": counts.shown}
+    say(json.dumps(report | {"first_page": counts.first_page}))
+    QApplication.quit()
+
+
 class Driver(QObject):
     """Runs a script of (action; wait-for-condition) steps on a timer, on the GUI thread."""
 
-    def __init__(self, script: Iterator[Waiter]) -> None:
+    def __init__(self, script: Iterator[Waiter], step_ms: int = STEP_MS) -> None:
         super().__init__()
         self._script = script
         self._waiting: Waiter | None = None
         self._deadline = time.monotonic() + TIMEOUT_S
         self._timer = QTimer(self)
-        self._timer.setInterval(STEP_MS)
+        self._timer.setInterval(step_ms)
         self._timer.timeout.connect(self._step)
 
     def start(self) -> None:
@@ -312,12 +464,16 @@ class Driver(QObject):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--script", choices=("kill", "report", "ask", "connectors", "modules"), required=True)
+    parser.add_argument("--script", choices=("kill", "report", "ask", "connectors", "modules", "leak"), required=True)
+    parser.add_argument("--cycles", type=int, default=1000, help="leak: cycles measured")
+    parser.add_argument("--warmup", type=int, default=100, help="leak: cycles before the first measure")
     args, app_args = parser.parse_known_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     scripts = {"kill": kill_script, "report": report_script, "ask": ask_script, "modules": modules_script}
-    script = connectors_script(app_args) if args.script == "connectors" else scripts[args.script]()
-    driver = Driver(script)
+    if args.script == "leak":
+        driver = Driver(leak_script(args.cycles, args.warmup), step_ms=LEAK_STEP_MS)
+    else:
+        driver = Driver(connectors_script(app_args) if args.script == "connectors" else scripts[args.script]())
     QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
     from vector_desktop.app import main as app_main
 

@@ -70,7 +70,7 @@ class OutboxDialog(QDialog):
         self.discard_button.clicked.connect(self._ask_discard)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         view_model.model.modelReset.connect(self._update_buttons)
-        view_model.model.dataChanged.connect(lambda *_: self._update_buttons())
+        view_model.model.dataChanged.connect(self._rows_changed)  # a method: disconnected when the dialog goes
         view_model.failed.connect(self._show_error)
         self._update_buttons()
 
@@ -84,6 +84,9 @@ class OutboxDialog(QDialog):
     def _current_id(self) -> int | None:
         row = self.current_row()
         return None if row < 0 else int(self.vm.model.index(row, 0).data(MessageIdRole))
+
+    def _rows_changed(self, *_args: object) -> None:
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         actions = self.vm.actions_for(self.current_row())
