@@ -5,7 +5,10 @@ real store, offscreen).
   baseline in the same run: selecting an empty conversation to the first paint of the (empty) panel. The first
   open is reported (nothing cached); `warm_open_ms` is the median of later opens.
 - rss_mb: the process's resident memory (VmRSS) with the conversation open; `rss_scrolled_mb` after scrolling
-  back through `--scroll` older messages.
+  back through `--scroll` older messages (Page Up, older pages coming in at the top).
+- scroll_stall_max_ms / scroll_stall_p99_ms: while scrolling back, the GUI thread's stalls (the gaps between ticks
+  of a 1 ms timer, minus the interval): the longest and the 99th percentile; `scroll_stalls_over_16` counts those
+  longer than a frame.
 - keystroke_p99_ms: QTest.keyClick into the composer with the conversation open, each timed to its processing and
   the composer's repaint; the keys come with pauses between them (a typist), so debounced work (draft saving, the
   context estimate) runs in between as it would.
@@ -46,6 +49,32 @@ def rss_mb() -> float:
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class TickGaps:
+    """A 1 ms GUI-thread timer; `stalls()` are the gaps between its ticks minus the interval, in ms."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.ticks.append(time.perf_counter())
+
+    def stalls(self) -> list[float]:
+        return [
+            max(0.0, (after - before) * 1000 - 1) for before, after in zip(self.ticks, self.ticks[1:], strict=False)
+        ]
 
 
 class PaintClock:
@@ -177,9 +206,12 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     # Scrolling back through older messages (pages come in at the top).
     bar = ui.transcript.verticalScrollBar()
     deadline = time.perf_counter() + 120
+    gaps = TickGaps()
+    gaps.start()
     while vm.messages.rowCount() < args.scroll and vm.messages.has_older and time.perf_counter() < deadline:
         bar.triggerAction(bar.SliderAction.SliderPageStepSub)  # Page Up, as a reader would
         await asyncio.sleep(0.01)
+    gaps.stop()
     await asyncio.sleep(0.5)
     rss_scrolled = rss_mb()
     rows_loaded = vm.messages.rowCount()
@@ -207,6 +239,7 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "full_gc_ms": statistics.median(full_gc),
         "gc_tracked_objects": tracked,
         "latencies": latencies,
+        "scroll_stalls": gaps.stalls(),
     }
 
 
@@ -281,6 +314,9 @@ def main() -> None:
         "rss_added_by_conversation_mb": round(found["rss_open"] - found["rss_ready"], 1),
         "rss_scrolled_mb": round(found["rss_scrolled"], 1),
         "rows_scrolled_in": found["rows_loaded"],
+        "scroll_stall_max_ms": round(max(found["scroll_stalls"], default=0.0), 1),
+        "scroll_stall_p99_ms": round(percentile(found["scroll_stalls"], 0.99), 1),
+        "scroll_stalls_over_16": sum(stall > 16 for stall in found["scroll_stalls"]),
         "full_gc_ms": round(found["full_gc_ms"], 1),
         "gc_tracked_objects": found["gc_tracked_objects"],
         "keystroke_p50_ms": round(statistics.median(latencies), 2),

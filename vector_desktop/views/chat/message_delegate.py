@@ -4,13 +4,11 @@ A transcript row: role header with a status chip, the message rendered from mark
 directly, no widget per row), tool calls, the error, tokens and cost, and action buttons shown for the hovered or
 selected row. Code blocks get a Copy button. Clicks are hit-tested in editorEvent. Sizes are cached per
 (message id, width) and kept while the row's revision is unchanged, so a relayout of a long transcript only
-measures rows that changed.
+measures rows that changed. Layouts (with their rendered documents) and pixmaps are kept for the rows on screen
+and a few screens' worth of others (row_cache.py), not for every row scrolled past.
 """
 
 from __future__ import annotations
-
-from collections import OrderedDict
-from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -27,12 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionButton,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from vector_desktop.domain.chat import MessageStatus, Role
@@ -41,19 +36,18 @@ from vector_desktop.presentation.chat.markdown_render import MarkdownRenderer, R
 from vector_desktop.views.chat.chat_tool_rows import paint_spinner, paint_tool_marker, tool_action_labels
 from vector_desktop.views.chat.message_layout import RowFonts, RowLayout, measure_row
 from vector_desktop.views.chat.message_texts import RowTexts, row_texts
+from vector_desktop.views.chat.row_cache import RowCache, RowHeights
+from vector_desktop.views.chat.row_parts import paint_button, paint_chip
 from vector_desktop.views.chat.row_pixmaps import MAX_HEIGHT as MAX_PIXMAP_HEIGHT
 from vector_desktop.views.chat.row_pixmaps import RowPixmaps
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_CHIP_COLORS = {
-    MessageStatus.STREAMING.value: ("#2563eb", "#ffffff"),
-    MessageStatus.QUEUED.value: ("#b45309", "#ffffff"),
-    MessageStatus.INTERRUPTED.value: ("#c2410c", "#ffffff"),
-    MessageStatus.FAILED.value: ("#c62828", "#ffffff"),
-    MessageStatus.CANCELLED.value: ("#6b7280", "#ffffff"),
-    MessageStatus.COMPLETE.value: ("#2e7d32", "#ffffff"),  # a tool row that ran
-}
 ERROR_COLOR = "#c62828"
+# Layouts kept: rows this many viewports tall, and at least MIN_LAYOUT_BUDGET pixels of rows, so that a page of
+# older messages (measured when it comes in at the top) is still measured when scrolled through; the rows on screen
+# are always kept. A layout is ~0.5 kB per pixel of its height (mostly its laid-out document).
+LAYOUT_SCREENS = 4
+MIN_LAYOUT_BUDGET = 8000
 _CHANGES_WIDTH_OR_LOOK = frozenset(
     {
         QEvent.Type.Resize,
@@ -75,15 +69,19 @@ class MessageDelegate(QStyledItemDelegate):
     def __init__(self, renderer: MarkdownRenderer | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.renderer = renderer or MarkdownRenderer()
-        self._sizes: dict[tuple[int, int], tuple[int, int]] = {}  # (id, width) -> (revision, height)
-        # id -> ((width, revision, actions), layout at 0,0): painting reuses what measuring found
-        self._layouts: OrderedDict[int, tuple[tuple[Any, ...], RowLayout]] = OrderedDict()
-        # id -> ((view stamp, width), the row's one-line texts shaped for painting)
-        self._texts: OrderedDict[int, tuple[tuple[int, int], RowTexts]] = OrderedDict()
+        self._sizes = RowHeights()
+        # id -> layout at 0,0 for (width, revision, actions), weighed by its height: painting reuses what measuring
+        # found; a row dropped from here drops its rendered document and texts too
+        self._layouts: RowCache[RowLayout] = RowCache(MIN_LAYOUT_BUDGET, on_evict=self._drop_row)
+        # id -> ((view stamp, width), the row's one-line texts shaped for painting), for rows in self._layouts
+        self._texts: dict[int, tuple[tuple[int, int], RowTexts]] = {}
         self._pixmaps = RowPixmaps()
         self._watched: QAbstractItemView | None = None
         self._watched_objects: list[QObject] = []
         self._watched_width: int | None = None
+        # The view repaints: its frame starts with the first row painted, after the relayout a paint may run first
+        # (which must not drop the rows of the frame before, still on screen).
+        self._frame_due = False
         self._style_key: tuple[QFont, int] | None = None
         self._bold = QFont()
         self._metrics = self._bold_metrics = QFontMetrics(self._bold)
@@ -144,7 +142,14 @@ class MessageDelegate(QStyledItemDelegate):
         if self._watched_width is None:
             self._configure(option)
             self._watched_width = self._width(option)
+            self._fit_caches(widget)
         return self._watched_width
+
+    def _fit_caches(self, view: QAbstractItemView) -> None:
+        viewport = view.viewport()
+        ratio = viewport.devicePixelRatioF()
+        self._pixmaps.fit_viewport(viewport.width(), viewport.height(), ratio)
+        self._layouts.set_budget(max(MIN_LAYOUT_BUDGET, LAYOUT_SCREENS * viewport.height()))
 
     def _watch(self, view: QAbstractItemView) -> None:
         for watched in self._watched_objects:
@@ -157,8 +162,11 @@ class MessageDelegate(QStyledItemDelegate):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if any(watched is mine for mine in self._watched_objects):
-            if event.type() in _CHANGES_WIDTH_OR_LOOK:
+            kind = event.type()
+            if kind in _CHANGES_WIDTH_OR_LOOK:
                 self._watched_width = None
+            elif kind == QEvent.Type.Paint and self._watched is not None and watched is self._watched.viewport():
+                self._frame_due = True
             return False
         return super().eventFilter(watched, event)
 
@@ -168,39 +176,41 @@ class MessageDelegate(QStyledItemDelegate):
     def layout(self, option: QStyleOptionViewItem, index: AnyIndex, top_left: tuple[int, int] = (0, 0)) -> RowLayout:
         """Where everything of a row goes, for painting and hit-testing (`top_left`: the row's corner). Measured
         once per (width, revision, actions) of a row: a paint after a size hint costs no second measurement."""
-        layout = self._layout(option, index.data(MessageRoles.VIEW), self._prepare(option))
+        layout = self._layout(option, index.data(MessageRoles.VIEW), self._prepare(option), painted=False)
         return layout.translated(*top_left) if top_left != (0, 0) else layout
 
-    def _layout(self, option: QStyleOptionViewItem, view: RowView, width: int) -> RowLayout:
+    def _layout(self, option: QStyleOptionViewItem, view: RowView, width: int, *, painted: bool) -> RowLayout:
         message_id = view.message.id
         key = (width, view.revision, view.actions)
-        cached = self._layouts.get(message_id)
-        if cached is not None and cached[0] == key:
-            self._layouts.move_to_end(message_id)
-            return cached[1]
+        cached = self._layouts.get(message_id, key, painted=painted)
+        if cached is not None:
+            return cached
         layout = measure_row(view, width, self._fonts(), self.renderer, self.action_labels, self.copy_code_label)
-        self._layouts[message_id] = (key, layout)
-        while len(self._layouts) > self.renderer.capacity:
-            self._layouts.popitem(last=False)
+        self._layouts.put(message_id, key, layout, layout.height, painted=painted)
         return layout
+
+    def _drop_row(self, message_id: int) -> None:
+        """A row's layout left the cache: its texts and rendered document go too, unless the document is still
+        streaming (it grows in place; rendering it again from the start would stall a long answer)."""
+        self._texts.pop(message_id, None)
+        rendered = self.renderer.cached(message_id)
+        if rendered is None or rendered.final:
+            self.renderer.forget(message_id)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         view = index.data(MessageRoles.VIEW)
         if not isinstance(view, RowView):
             return super().sizeHint(option, index)
         width = self._prepare(option)
-        key = (view.message.id, width)
-        cached = self._sizes.get(key)
-        if cached is not None and cached[0] == view.revision:
-            return QSize(width, cached[1])
-        height = self._layout(option, view, width).height
-        self._sizes[key] = (view.revision, height)
+        height = self._sizes.get(view.message.id, width, view.revision)
+        if height is None:
+            height = self._layout(option, view, width, painted=False).height
+            self._sizes.put(view.message.id, width, view.revision, height)
         return QSize(width, height)
 
     def forget(self, message_id: int) -> None:
-        for key in [k for k in self._sizes if k[0] == message_id]:
-            del self._sizes[key]
-        self._layouts.pop(message_id, None)
+        self._sizes.forget(message_id)
+        self._layouts.forget(message_id)
         self._texts.pop(message_id, None)
         self._pixmaps.forget(message_id)
         self.renderer.forget(message_id)
@@ -220,12 +230,9 @@ class MessageDelegate(QStyledItemDelegate):
         key = (view.stamp, width)
         cached = self._texts.get(message_id)
         if cached is not None and cached[0] == key:
-            self._texts.move_to_end(message_id)
             return cached[1]
         texts = row_texts(view, layout, self._bold_metrics, self._metrics, self.empty_answer_text)
         self._texts[message_id] = (key, texts)
-        while len(self._texts) > self.renderer.capacity:
-            self._texts.popitem(last=False)
         return texts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -233,12 +240,16 @@ class MessageDelegate(QStyledItemDelegate):
         if not isinstance(view, RowView):
             super().paint(painter, option, index)
             return
+        if self._frame_due:
+            self._frame_due = False
+            self._layouts.new_frame()  # the rows painted from now on are on screen
+            self._pixmaps.new_frame()
         message = view.message
         rect = option.rect
         width = self._prepare(option)
-        layout = self._layout(option, view, width)  # at (0, 0): rows are painted in their own coordinates
+        layout = self._layout(option, view, width, painted=True)  # at (0, 0): in the row's own coordinates
         if layout.height != rect.height():
-            self._sizes.pop((message.id, width), None)
+            self._sizes.forget(message.id, width)
             self.sizeHintChanged.emit(
                 index.sibling(index.row(), index.column())
             )  # the view lays the rows out again (delayed)
@@ -317,7 +328,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawStaticText(texts.header_at, texts.header)
         painter.setFont(option.font)
         if layout.chip.isValid():
-            self._paint_chip(painter, layout.chip, message.status.value, texts)
+            paint_chip(painter, layout.chip, message.status.value, texts)
         if message.role is Role.TOOL and message.status is MessageStatus.STREAMING:
             paint_spinner(painter, layout.chip, palette)
         if layout.body is not None:
@@ -327,7 +338,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawStaticText(layout.body_origin, texts.placeholder)
         widget = option.widget
         for button, _code in layout.code_buttons:
-            self._paint_button(painter, button, self.copy_code_label, option, widget)
+            paint_button(painter, button, self.copy_code_label, option, widget)
         if layout.error.isValid():
             painter.setPen(QColor(ERROR_COLOR))
             painter.drawText(layout.error, int(Qt.TextFlag.TextWordWrap), view.error)
@@ -336,31 +347,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawStaticText(texts.usage_at, texts.usage)
         if hovered or selected:
             for action, button in layout.actions:
-                self._paint_button(painter, button, self.action_labels[action], option, widget)
-
-    @staticmethod
-    def _paint_chip(painter: QPainter, rect: QRect, status: str, texts: RowTexts) -> None:
-        fill, ink = _CHIP_COLORS.get(status, ("#6b7280", "#ffffff"))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(fill))
-        painter.drawRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
-        if texts.chip is not None:
-            painter.setPen(QColor(ink))
-            painter.drawStaticText(texts.chip_at, texts.chip)
-
-    @staticmethod
-    def _paint_button(
-        painter: QPainter, rect: QRect, text: str, option: QStyleOptionViewItem, widget: QWidget | None
-    ) -> None:
-        button = QStyleOptionButton()
-        button.rect = rect
-        button.text = text
-        button.palette = option.palette
-        button.fontMetrics = option.fontMetrics
-        button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, widget)
+                paint_button(painter, button, self.action_labels[action], option, widget)
 
     # ---------------------------------------------------------------------------------------------- clicks
 
