@@ -3,6 +3,7 @@
 python bench/first_paint_probe.py bare                 # a bare QMainWindow (the baseline)
 python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
 python bench/first_paint_probe.py ready --profile DIR  # the same, printing 'ready' when GuiSession.ready is set
+python bench/first_paint_probe.py complete --profile DIR  # ... printing 'complete' when every panel is built
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def main() -> None:
     mode = sys.argv[1]
     app = QApplication(sys.argv[:1])
     probe = FirstPaint()
-    if mode != "ready":
+    if mode not in ("ready", "complete"):
         app.installEventFilter(probe)
     if mode == "bare":
         window = QMainWindow()
@@ -37,23 +38,24 @@ def main() -> None:
     else:
         from vector_desktop.app import main as app_main
 
-        if mode == "ready":
-            print_at_ready()
+        if mode in ("ready", "complete"):
+            print_at(mode)
         app_main(sys.argv[2:])
 
 
-def print_at_ready() -> None:
-    """Ready = `GuiSession.ready` set (store open, services up, panels built): print 'ready' then and exit."""
+def print_at(event: str) -> None:
+    """`ready`: `GuiSession.ready` set (the panel shown answers input: store open, its services up). `complete`:
+    `GuiSession.complete` set (every panel and service built). Print the event's name then and exit."""
     from vector_desktop.gui import GuiSession
 
     finish = GuiSession.finish_startup
 
     async def finish_then_report(self: GuiSession) -> None:
-        def on_ready() -> None:
-            print("ready", flush=True)
+        def on_event() -> None:
+            print(event, flush=True)
             os._exit(0)
 
-        self.ready.set = on_ready  # type: ignore[method-assign]
+        getattr(self, event).set = on_event
         await finish(self)
 
     GuiSession.finish_startup = finish_then_report  # type: ignore[method-assign]

@@ -49,10 +49,12 @@ async def build_features(run: Any, core: Any) -> None:
         identity=run.account.service,
     )  # fmt: skip
     run.closers.append(run.connectors.close)
+    await asyncio.sleep(0)  # input is handled between the features' builds (the chat may be in use already)
     run.databases = await build_databases(
         core, window=window, registry=run.task_registry, jobs=run.pool, jobs_bridge=run.jobs_bridge
     )
     run.closers.append(run.databases.close)
+    await asyncio.sleep(0)
     run.setup_gui = build_setup(core, window=window)
     run.setup_gui.imported.connect(functools.partial(_setup_imported, run))
     _build_email(run, core)

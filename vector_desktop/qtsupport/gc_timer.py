@@ -22,6 +22,9 @@ class GuiThreadGarbageCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_if_due)
+        # Off while the app starts: each pass would walk the many objects the imports make (20-50 ms), and
+        # `gc.freeze()` takes them out of the collections once start-up is over.
+        self.paused = False
 
     def start(self) -> None:
         gc.disable()
@@ -32,6 +35,8 @@ class GuiThreadGarbageCollector(QObject):
         gc.enable()
 
     def collect_if_due(self) -> None:
+        if self.paused:
+            return
         young, middle, old = gc.get_count()
         if young > self._threshold[0]:
             gc.collect(0)

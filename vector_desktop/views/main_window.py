@@ -125,8 +125,12 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def panel_to_restore(self, requested: str | None = None) -> str:
+        """The panel `restore_last_panel` will show: the one asked for, else the last one shown ("" if none)."""
+        return requested or str(self._prefs.value("window/panel", "") or "")
+
     def restore_last_panel(self, requested: str | None = None) -> None:
-        wanted = requested or str(self._prefs.value("window/panel", "") or "")
+        wanted = self.panel_to_restore(requested)
         if not (wanted and self.show_panel(wanted)) and self.ui.navList.count():
             self.ui.navList.setCurrentRow(0)
 
