@@ -22,6 +22,7 @@ def main() -> int:
         if schema.known_revisions():
             command.upgrade(config, "head")
         command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
+    print("Next: check the script, raise HEAD in store/schema.py, run scripts/build_store_schema.py (new stores).")
     return 0
 
 

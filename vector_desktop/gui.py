@@ -130,13 +130,12 @@ class GuiSession:
         answers input (ready) while the other features are built, one per turn of the event loop."""
         import asyncio
 
-        from vector_desktop.core import open_core
         from vector_desktop.gui_chat import build_chat
         from vector_desktop.gui_services import build_jobs_panel, build_services, build_storage_panel
 
         loop = asyncio.get_running_loop()
         try:
-            self.core = await loop.run_in_executor(None, lambda: open_core(self.paths, offline=bool(self.args.offline)))
+            self.core = await loop.run_in_executor(None, self._open_core)
             await loop.run_in_executor(None, self.core.secrets.check)
         except VectorError as error:
             self.fatal(str(error))
@@ -178,6 +177,14 @@ class GuiSession:
             await self.take_screenshot(Path(self.args.screenshot))
         else:
             gui_dialogs().ask_privacy_question(self)
+
+    def _open_core(self) -> Any:
+        """On a worker thread. Every table module is imported here, before any query: SQLAlchemy configures all
+        mappers at the first query, and one half-imported on another thread at that moment would make it fail."""
+        from vector_desktop.core import open_core
+        from vector_desktop.store import all_tables  # noqa: F401
+
+        return open_core(self.paths, offline=bool(self.args.offline))
 
     async def _build_features(self, core: Any) -> None:
         """The connectors, databases, account, email and setup; then the chat's tools (a message sent before waits

@@ -151,9 +151,10 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         )
     backup: Path | None = None
     try:
-        if revision != schema.HEAD:
-            if revision is not None:
-                backup = backup_store(path, backup_dir, revision)
+        if revision is None:
+            schema.create(path)
+        elif revision != schema.HEAD:
+            backup = backup_store(path, backup_dir, revision)
             schema.upgrade(path)
         engine = make_engine(path)
         with engine.connect() as connection:

@@ -1,4 +1,5 @@
-"""Schema revisions and Alembic upgrades. Alembic is imported only when a migration is needed (start-up speed)."""
+"""Schema revisions, new stores and Alembic upgrades. Alembic is imported only when a migration is needed
+(start-up speed): a new store is made from the bundled schema at HEAD (store/fresh_store.py)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ def alembic_config(path: Path):  # type: ignore[no-untyped-def]
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     return config
+
+
+def create(path: Path) -> None:
+    """Make the schema at HEAD in the new or empty file `path`: in one step, or through Alembic as a fallback."""
+    from vector_desktop.store.fresh_store import create_at_head
+
+    if not create_at_head(path, HEAD):
+        upgrade(path)
 
 
 def upgrade(path: Path, revision: str = "head") -> None:
