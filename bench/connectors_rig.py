@@ -247,11 +247,11 @@ def build_panel(folder: Path) -> PanelRig:
     on its Tools tab."""
     from vector_desktop.jobs.pool import JobPool
     from vector_desktop.jobs.registry import TaskRegistry
-    from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
     from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
     from vector_desktop.presentation.connectors.elicitation import DialogElicitationAsker
     from vector_desktop.presentation.connectors.runs_viewmodel import ToolRunsViewModel
     from vector_desktop.presentation.jobs_bridge import JobsBridge
+    from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
     from vector_desktop.services.connectors.runtime import LoopThread
     from vector_desktop.store.engine import open_store
     from vector_desktop.store.job_repository import JobRepository

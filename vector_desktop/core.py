@@ -174,8 +174,8 @@ def make_tool_source(
     if databases is None and email is None:
         return connectors
     from vector_desktop.services.chat_tools.combined import CombinedTools
-    from vector_desktop.services.connectors.tool_runs import scrub_arguments
     from vector_desktop.services.scrubber import Scrubber, secret_values_of
+    from vector_desktop.services.tool_run_records import scrub_arguments
     from vector_desktop.store.tool_action_repository import ToolActionRepository
 
     scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())

@@ -94,10 +94,10 @@ async def build_connectors(
 ) -> ConnectorsGui:
     """Build the feature, add its panel to the window and start it in the background."""
     from vector_desktop.core import make_connectors
-    from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
     from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
     from vector_desktop.presentation.connectors.elicitation import DialogElicitationAsker
     from vector_desktop.presentation.connectors.runs_viewmodel import ToolRunsViewModel
+    from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
     from vector_desktop.services.connectors.tasks import register_connector_tasks
     from vector_desktop.views.connectors.connectors_panel import ConnectorsPanel
 

@@ -62,6 +62,7 @@ async def build_features(run: Any, core: Any) -> None:
     run.chat_tools = await build_chat_tools(
         core, run.chat_service, run.chat_vm, run.connectors, run.scrubber, jobs=run.pool,
         registry=run.task_registry, databases=run.databases.service, email=run.email.service,
+        chat_panel=run.chat_panel,
     )  # fmt: skip
     run.closers.append(run.chat_tools.close)
 

@@ -1,6 +1,6 @@
 """GUI composition of tools in chat: the policy engine over the store, the audit log beside the store, the chat's
-toolbox over the connectors (with the GUI approver: the approval dialog), the composer's tools catalog, and the
-Connectors panel's Permissions tab.
+toolbox over the connectors (with the GUI approver: the approval dialog), the composer's tools catalog and the tool
+policy's dialogs in the chat panel (approvals, the tools chooser), and the Connectors panel's Permissions tab.
 
 Called from `GuiSession.finish_startup` once both the chat and the connectors exist (the chat is built first, so
 until then it has no tools).
@@ -17,7 +17,7 @@ AUDIT_FILE = "tool-audit.jsonl"
 
 def tool_groups(connectors: Any) -> list[Any]:
     """The tools a conversation may offer, per connector: enabled tools of enabled connectors (memory reads)."""
-    from vector_desktop.presentation.chat.chat_tools_viewmodel import ToolGroup
+    from vector_desktop.domain.tools import ToolGroup
 
     groups = []
     for info in connectors.connectors():
@@ -86,20 +86,24 @@ async def build_chat_tools(
     registry: Any = None,
     databases: Any = None,
     email: Any = None,
+    chat_panel: Any,
 ) -> ChatTools:
-    """`jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel).
+    """`chat_panel`: the chat panel, whose composer shows the tool policy's approval dialog and tools chooser.
+    `jobs` and `registry`: the job pool, to which calls that run long are handed (shown in the Jobs panel).
     `databases`: the databases service, whose exposed connections add their tools (one registry with the
     connectors' tools: the toolbox, the composer and the Permissions tab see both). `email`: the email service,
     whose `send_email` tool is always asked before it runs."""
     from vector_desktop.core import make_tool_source
-    from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
+    from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
     from vector_desktop.services.chat_tools.long_calls import LongCalls
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.tool_policy.audit import AuditLog
     from vector_desktop.services.tool_policy.engine import PolicyEngine
     from vector_desktop.store.chat_repository import ChatRepository
     from vector_desktop.store.tool_policy_repository import ToolPolicyRepository
+    from vector_desktop.views.tool_policy.approval_presenter import ApprovalPresenter
     from vector_desktop.views.tool_policy.permissions_tab import attach_permissions
+    from vector_desktop.views.tool_policy.tools_chooser import ToolsChooserDialog
 
     loop = asyncio.get_running_loop()
 
@@ -135,6 +139,7 @@ async def build_chat_tools(
         long_calls=long_calls,
     )
     chat_tools.toolbox = toolbox
+    chat_panel.tools.attach_tool_policy(ApprovalPresenter(tools_vm.approver, chat_panel), ToolsChooserDialog)
     chat_service.set_tools(toolbox)
     tools_vm.set_catalog(lambda: tool_groups(source))
     chats = ChatRepository(core.store.sessions)

@@ -64,7 +64,7 @@ class MatchOp(enum.StrEnum):
 @dataclass(frozen=True)
 class ArgumentMatcher:
     """A test on one place of the arguments: `path` like `input.project` or `input.labels[0]` (the same path syntax
-    as the schema form: presentation/connectors/schema_paths.py)."""
+    as the schema form: presentation/json_schema/schema_paths.py)."""
 
     path: str
     op: MatchOp

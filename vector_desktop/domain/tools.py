@@ -59,6 +59,16 @@ class ToolSpec:
         return self.title or self.annotations.title or self.name
 
 
+@dataclass(frozen=True)
+class ToolGroup:
+    """One connector's tools the user may offer the model (enabled tools of an enabled connector): what the chat's
+    composer counts and the tool policy's tools chooser lists."""
+
+    connector_key: str
+    name: str
+    tools: tuple[ToolSpec, ...]
+
+
 class ToolStatus(enum.StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"

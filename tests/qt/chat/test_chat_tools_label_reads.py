@@ -12,8 +12,7 @@ from tests.support.chat_panel_driver import until
 from vector_desktop.ai.types import ChatChunk, LLMSettings, Usage
 from vector_desktop.domain.chat import ToolOutcome
 from vector_desktop.domain.tool_policy import ConversationTools
-from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.chat.chat_tools_viewmodel import ToolGroup
+from vector_desktop.domain.tools import ToolGroup, ToolSpec
 from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
 from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository

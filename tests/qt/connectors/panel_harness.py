@@ -15,12 +15,12 @@ from tests.support.waiting import next_emission, wait_for
 from vector_desktop.domain.connectors import McpServerConfig, McpServerDraft, McpTransport, NamedValue
 from vector_desktop.jobs.pool import JobPool
 from vector_desktop.jobs.registry import TaskRegistry
-from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
 from vector_desktop.presentation.connectors.elicitation import DialogElicitationAsker
 from vector_desktop.presentation.connectors.runs_viewmodel import RunOutcome, ToolRunsViewModel
-from vector_desktop.presentation.connectors.tools_model import SpecRole, ToolColumn
 from vector_desktop.presentation.jobs_bridge import JobsBridge
+from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
+from vector_desktop.presentation.tools.tools_model import SpecRole, ToolColumn
 from vector_desktop.services.connectors.tasks import register_connector_tasks
 from vector_desktop.store.job_repository import JobRepository
 from vector_desktop.views.connectors.connectors_panel import ConnectorsPanel

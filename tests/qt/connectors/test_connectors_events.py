@@ -10,8 +10,8 @@ import pytest
 from tests.support.waiting import next_emission, wait_for
 from vector_desktop.domain.connectors import ElicitationAction, ElicitationRequest
 from vector_desktop.domain.connectors_api import CallProgress
-from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
 from vector_desktop.presentation.connectors.elicitation import DialogElicitationAsker, ElicitationPrompt
+from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
 
 
 @pytest.mark.asyncio

@@ -14,14 +14,14 @@ from vector_desktop.presentation.connectors.connectors_models import (
     ConnectorsModel,
     SubtitleRole,
 )
-from vector_desktop.presentation.connectors.history_model import HistoryColumn, HistoryFilterProxy, HistoryModel
 from vector_desktop.presentation.connectors.result_model import (
     JsonTreeModel,
     RecordsModel,
     records_of,
     records_tsv,
 )
-from vector_desktop.presentation.connectors.tools_model import ToolColumn, ToolsFilterProxy, ToolsModel
+from vector_desktop.presentation.tools.history_model import HistoryColumn, HistoryFilterProxy, HistoryModel
+from vector_desktop.presentation.tools.tools_model import ToolColumn, ToolsFilterProxy, ToolsModel
 
 LINEAR = ConnectorInfo(
     key="merge:linear",

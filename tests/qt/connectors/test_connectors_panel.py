@@ -19,8 +19,8 @@ from tests.support.waiting import next_emission, wait_for
 from vector_desktop.domain.connectors import ConnectorState, McpServerDraft, McpTransport, NamedValue, mcp_secret_ref
 from vector_desktop.domain.jobs import JobSnapshot, JobState
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.presentation.connectors.history_model import HistoryColumn
-from vector_desktop.presentation.connectors.tools_model import ToolColumn
+from vector_desktop.presentation.tools.history_model import HistoryColumn
+from vector_desktop.presentation.tools.tools_model import ToolColumn
 from vector_desktop.store.connector_repository import ConnectorRepository
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.unit.connectors.test_schema_fields import LINEAR_CREATE_ISSUE, NOTIFY_VARIANTS, PYDANTIC_TOOL, ZOD_TOOL
-from vector_desktop.presentation.connectors.schema_fields import MISSING, defaults, prune
-from vector_desktop.views.connectors.schema_containers import ArrayEditor, MapEditor, ObjectEditor
-from vector_desktop.views.connectors.schema_editors import Section
-from vector_desktop.views.connectors.schema_form import SchemaEditor, SchemaForm
-from vector_desktop.views.connectors.schema_variants import VariantEditor
+from vector_desktop.presentation.json_schema.schema_fields import MISSING, defaults, prune
+from vector_desktop.views.json_schema.schema_containers import ArrayEditor, MapEditor, ObjectEditor
+from vector_desktop.views.json_schema.schema_editors import Section
+from vector_desktop.views.json_schema.schema_form import SchemaEditor, SchemaForm
+from vector_desktop.views.json_schema.schema_variants import VariantEditor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

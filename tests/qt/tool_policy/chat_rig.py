@@ -33,6 +33,8 @@ from vector_desktop.store.chat_repository import ChatRepository
 from vector_desktop.store.tool_policy_repository import ToolPolicyRepository
 from vector_desktop.views.chat.chat_panel import ChatPanel
 from vector_desktop.views.tool_policy.approval_dialog import ApprovalDialog
+from vector_desktop.views.tool_policy.approval_presenter import ApprovalPresenter
+from vector_desktop.views.tool_policy.tools_chooser import ToolsChooserDialog
 
 KEY = "sk-or-v1-0123456789abcdef-testkey"
 SONNET = "anthropic/claude-sonnet-4.5"
@@ -105,6 +107,7 @@ class ToolsChat(ChatPanelDriver):
         self.service.set_tools(self.toolbox)
         self.vm.tools.set_catalog(lambda: tool_groups(rig.service))
         self.panel = ChatPanel(self.vm)
+        self.panel.tools.attach_tool_policy(ApprovalPresenter(self.vm.tools.approver, self.panel), ToolsChooserDialog)
         qtbot.addWidget(self.panel)
         self.panel.resize(1100, 760)
         self.panel.show()

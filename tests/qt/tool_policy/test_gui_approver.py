@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from tests.qt.tool_policy.chat_rig import until
 from vector_desktop.domain.tool_policy import ApprovalAnswer, ApprovalRequest, GrantScope
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.tool_policy.gui_approver import GuiApprover
+from vector_desktop.presentation.tools.gui_approver import GuiApprover
 from vector_desktop.views.tool_policy.approval_presenter import ApprovalPresenter
 
 

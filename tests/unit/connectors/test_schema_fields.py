@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vector_desktop.presentation.connectors.schema_fields import (
+from vector_desktop.presentation.json_schema.schema_fields import (
     MISSING,
     Kind,
     child_path,
@@ -25,7 +25,7 @@ from vector_desktop.presentation.connectors.schema_fields import (
     split_path,
     validate,
 )
-from vector_desktop.presentation.connectors.schema_validation import SchemaChecker, match_variant, normalize
+from vector_desktop.presentation.json_schema.schema_validation import SchemaChecker, match_variant, normalize
 
 # Merge's Linear tool as tools/list returns it: everything inside `input`.
 LINEAR_CREATE_ISSUE: dict[str, Any] = {
@@ -581,7 +581,7 @@ def test_paths_round_trip(parts: list[str | int]) -> None:
 def test_parsing_needs_neither_qt_nor_jsonschema() -> None:
     code = (
         "import sys\n"
-        "from vector_desktop.presentation.connectors.schema_fields import parse_schema, defaults, prune\n"
+        "from vector_desktop.presentation.json_schema.schema_fields import parse_schema, defaults, prune\n"
         "prune(defaults({'properties': {'a': {'default': 1}}}), {})\n"
         "print(sorted(m for m in ('PySide6', 'jsonschema') if m in sys.modules))\n"
     )

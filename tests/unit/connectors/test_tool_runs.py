@@ -13,8 +13,8 @@ import pytest
 from vector_desktop.domain.connectors import ConnectorTimeout, ConnectorUnavailable
 from vector_desktop.domain.tools import AuthRequest, ToolResult, ToolStatus
 from vector_desktop.services.connectors.runtime import LoopThread
-from vector_desktop.services.connectors.tool_runs import capped_json, scrub_arguments, status_of, summary_of
 from vector_desktop.services.scrubber import REDACTED, Scrubber
+from vector_desktop.services.tool_run_records import capped_json, scrub_arguments, status_of, summary_of
 
 KEYCHAIN_VALUE = "correct-horse-battery-staple"
 

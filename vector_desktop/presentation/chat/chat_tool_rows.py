@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from vector_desktop.domain.chat import TOOL_NOT_RUN, Message, MessageStatus, Role, ToolCallRecord
 from vector_desktop.domain.tools import ToolStatus
-from vector_desktop.presentation.connectors.history_model import duration_ms_text
+from vector_desktop.presentation.tools.history_model import duration_ms_text
 
 TOOL_RESULT_LIMIT = 4000
 SHORT_ARGUMENTS = 60

@@ -13,7 +13,6 @@ import contextlib
 import inspect
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -21,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from vector_desktop.domain.chat import ChatListener
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tool_policy import ConversationTools
-from vector_desktop.domain.tools import ToolSpec
+from vector_desktop.domain.tools import ToolGroup
 from vector_desktop.presentation.chat.chat_format import format_tokens
-from vector_desktop.presentation.tool_policy.gui_approver import GuiApprover
+from vector_desktop.presentation.tools.gui_approver import GuiApprover
 from vector_desktop.qtsupport.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -33,15 +32,6 @@ NONE = ConversationTools("none")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ChatTools", text)
-
-
-@dataclass(frozen=True)
-class ToolGroup:
-    """One connector's tools the user may offer the model (enabled tools of an enabled connector)."""
-
-    connector_key: str
-    name: str
-    tools: tuple[ToolSpec, ...]
 
 
 class ToolsChoiceService(Protocol):

@@ -29,14 +29,15 @@ from vector_desktop.domain.connectors_api import ConnectorsApi, ConnectorsRuntim
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.jobs import JobQueue, JobState
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.connectors.connectors_events import ConnectorCalls, ConnectorsEventBridge
+from vector_desktop.presentation.connectors.connectors_events import ConnectorCalls
 from vector_desktop.presentation.connectors.connectors_models import (
     ConnectorsFilterProxy,
     ConnectorsModel,
     needs_network,
 )
-from vector_desktop.presentation.connectors.tools_model import ToolsFilterProxy, ToolsModel
 from vector_desktop.presentation.jobs_bridge import JobsBridge
+from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
+from vector_desktop.presentation.tools.tools_model import ToolsFilterProxy, ToolsModel
 from vector_desktop.services.connectors.tasks import REFRESH as REFRESH_TASK
 from vector_desktop.services.connectors.tasks import REFRESH_MERGE
 

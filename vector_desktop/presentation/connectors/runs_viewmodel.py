@@ -21,9 +21,10 @@ from vector_desktop.domain.connectors_api import CallProgress, ConnectorsApi, Co
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.jobs import JobQueue, JobSnapshot, JobState
 from vector_desktop.domain.tools import AuthRequest, ToolStatus
-from vector_desktop.presentation.connectors.connectors_events import ConnectorCalls, ConnectorsEventBridge
-from vector_desktop.presentation.connectors.history_model import HistoryFilterProxy, HistoryModel
+from vector_desktop.presentation.connectors.connectors_events import ConnectorCalls
 from vector_desktop.presentation.jobs_bridge import JobsBridge
+from vector_desktop.presentation.tools.history_model import HistoryFilterProxy, HistoryModel
+from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
 
 RUN_TOOL_TASK = "connectors.run_tool"  # registered by services/connectors/tasks.py
 PANEL_ORIGIN = "panel"

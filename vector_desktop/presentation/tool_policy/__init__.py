@@ -1,1 +1,1 @@
-"""Tool policy in the GUI: the approver that asks the user, and what the Permissions tab shows."""
+"""Tool policy in the GUI: what the Permissions tab shows."""

@@ -21,7 +21,6 @@ from vector_desktop.domain.connectors_api import ConnectorsApi
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tool_policy import ArgumentMatcher, Grant, Policy, PolicyRule, RuleDraft
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.connectors.connectors_events import ConnectorsEventBridge
 from vector_desktop.presentation.tool_policy.permissions_models import GrantsModel, RulesModel
 from vector_desktop.presentation.tool_policy.policy_tree_model import (
     PolicyFilterProxy,
@@ -29,6 +28,7 @@ from vector_desktop.presentation.tool_policy.policy_tree_model import (
     PolicyState,
     PolicyTreeModel,
 )
+from vector_desktop.presentation.tools.tool_events import ConnectorsEventBridge
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.services.tool_policy.matchers import MatcherSyntaxError, parse_matcher
 

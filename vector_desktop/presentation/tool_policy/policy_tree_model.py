@@ -26,7 +26,7 @@ from PySide6.QtGui import QFont
 from vector_desktop.domain.connectors import ConnectorInfo
 from vector_desktop.domain.tool_policy import Policy
 from vector_desktop.domain.tools import ToolSpec
-from vector_desktop.presentation.connectors.tools_model import haystack
+from vector_desktop.presentation.tools.tools_model import haystack
 from vector_desktop.presentation.word_search import WordSearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -33,8 +33,8 @@ from vector_desktop.domain.tool_policy import (
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
 from vector_desktop.services.chat_tools.long_calls import STOPPED_FROM_JOBS, LongCalls
 from vector_desktop.services.chat_tools.results import ResultCaps, images_for_model, text_for_model
-from vector_desktop.services.connectors.tool_runs import CANCELLED, scrub_arguments, status_of
 from vector_desktop.services.scrubber import Scrubber
+from vector_desktop.services.tool_run_records import CANCELLED, scrub_arguments, status_of
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Argument matchers: tests on one place of a tool call's arguments, and their one-line text form.
 
-Paths name a place in the arguments the way the schema form does (presentation/connectors/schema_paths.py):
+Paths name a place in the arguments the way the schema form does (presentation/json_schema/schema_paths.py):
 `input.project`, `input.labels[0]`, and keys that are not plain words quoted: `input["due date"]`. The text form
 is `PATH OP VALUE` with VALUE as JSON (strings quoted):
 

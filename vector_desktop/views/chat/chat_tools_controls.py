@@ -1,19 +1,48 @@
 """The chat panel's tool controls: the composer's Tools button (All tools / No tools / Choose…), the label
-"Tools: N · ≈T tokens", the once-per-conversation notice, and the approval dialogs of the GUI approver."""
+"Tools: N · ≈T tokens", the once-per-conversation notice, and the approval dialogs of the GUI approver.
+
+The dialogs are the tool policy's (its tools chooser and approval presenter): the composition root hands them in
+with `attach_tool_policy` when it gives the chat its tools (gui_tools.py), so this feature does not import that one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from vector_desktop.domain.tool_policy import ConversationTools
+from vector_desktop.domain.tools import ToolGroup
 from vector_desktop.presentation.chat.chat_tools_viewmodel import ChatToolsViewModel
-from vector_desktop.views.tool_policy.approval_presenter import ApprovalPresenter
-from vector_desktop.views.tool_policy.tools_chooser import ToolsChooserDialog
 
 NOTICE_STYLE = "QLabel { color: #b26a00; }"
 MUTED_STYLE = "QLabel { color: palette(placeholder-text); }"
+
+
+class ToolsChooser(Protocol):
+    """The dialog that picks a conversation's tools (views.tool_policy.tools_chooser.ToolsChooserDialog)."""
+
+    @property
+    def accepted(self) -> SignalInstance: ...
+
+    @property
+    def rejected(self) -> SignalInstance: ...
+
+    @property
+    def finished(self) -> SignalInstance: ...
+
+    def setAttribute(self, attribute: Qt.WidgetAttribute, on: bool = ..., /) -> None: ...
+
+    def open(self) -> None: ...
+
+    def chosen(self) -> list[str]: ...
+
+
+# The chooser for these groups, with these tools (qualified names) checked, over this window.
+MakeToolsChooser = Callable[[Sequence[ToolGroup], Iterable[str], QWidget], ToolsChooser]
 
 
 class ChatToolsControls(QObject):
@@ -29,8 +58,9 @@ class ChatToolsControls(QObject):
         super().__init__(window)
         self.vm = tools
         self.button, self.label, self.notice_label, self._window = button, label, notice, window
-        self.chooser: ToolsChooserDialog | None = None
-        self.approvals = ApprovalPresenter(tools.approver, window)
+        self.chooser: ToolsChooser | None = None
+        self.approvals: QObject | None = None  # shows the approver's questions (the tool policy's presenter)
+        self._make_chooser: MakeToolsChooser | None = None
         menu = QMenu(button)
         group = QActionGroup(menu)
         self.all_action = self._choice_action(menu, group, self.tr("&All tools"), tools.choose_all)
@@ -47,6 +77,11 @@ class ChatToolsControls(QObject):
         self._on_available(tools.available)
         self._on_label(tools.label)
         self._on_choice(tools.choice)
+
+    def attach_tool_policy(self, approvals: QObject, make_chooser: MakeToolsChooser) -> None:
+        """The tool policy's dialogs: `approvals` shows the GUI approver's questions, `make_chooser` builds the tools
+        chooser (called by the composition root when it gives the chat its tools)."""
+        self.approvals, self._make_chooser = approvals, make_chooser
 
     def _choice_action(self, menu: QMenu, group: QActionGroup, text: str, slot: object) -> QAction:
         action = menu.addAction(text)
@@ -76,7 +111,10 @@ class ChatToolsControls(QObject):
         """Another conversation is shown: its notice, if any, came with it and is gone now."""
         self.notice_label.hide()
 
-    def open_chooser(self) -> ToolsChooserDialog:
+    def open_chooser(self) -> ToolsChooser | None:
+        """The tools chooser, open (None before the composition root attached the tool policy: no tools yet)."""
+        if self._make_chooser is None:
+            return None
         choice = self.vm.choice
         groups = self.vm.groups()
         chosen = (
@@ -84,7 +122,7 @@ class ChatToolsControls(QObject):
             if choice.mode == "chosen"
             else ({t.qualified_name for g in groups for t in g.tools} if choice.mode == "all" else set())
         )
-        dialog = ToolsChooserDialog(groups, chosen, self._window)
+        dialog = self._make_chooser(groups, chosen, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.vm.choose_tools(dialog.chosen()))
         dialog.rejected.connect(lambda: self._on_choice(self.vm.choice))

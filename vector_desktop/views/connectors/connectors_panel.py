@@ -24,8 +24,8 @@ from vector_desktop.views.connectors.mcp_server_dialog import McpServerDialog
 from vector_desktop.views.connectors.run_tool_dialog import RunToolDialog
 from vector_desktop.views.connectors.server_log_dialog import ServerLogDialog
 from vector_desktop.views.connectors.tool_browser import ToolBrowser
-from vector_desktop.views.connectors.transient_message import TransientMessage
 from vector_desktop.views.forms.ui_connectors_panel import Ui_ConnectorsPanel
+from vector_desktop.views.widgets.transient_message import TransientMessage
 
 LIST_PAGE, EMPTY_PAGE = 0, 1
 MESSAGE_MS = 10_000

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QS
 
 from vector_desktop.domain.connectors import ElicitationAction
 from vector_desktop.presentation.connectors.elicitation import DialogElicitationAsker, ElicitationPrompt
-from vector_desktop.presentation.connectors.schema_fields import MISSING
-from vector_desktop.views.connectors.schema_form import SchemaForm
+from vector_desktop.presentation.json_schema.schema_fields import MISSING
+from vector_desktop.views.json_schema.schema_form import SchemaForm
 
 
 class ElicitationDialog(QDialog):

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QHeaderView
 from vector_desktop.domain.connectors import ToolAction
 from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
-from vector_desktop.presentation.connectors.history_model import (
+from vector_desktop.presentation.connectors.runs_viewmodel import ToolRunsViewModel
+from vector_desktop.presentation.jobs_model import time_text
+from vector_desktop.presentation.tools.history_model import (
     ActionRole,
     HistoryColumn,
     duration_ms_text,
     status_text,
 )
-from vector_desktop.presentation.connectors.runs_viewmodel import ToolRunsViewModel
-from vector_desktop.presentation.jobs_model import time_text
 from vector_desktop.views.connectors.result_view import ResultView
 from vector_desktop.views.forms.ui_connectors_panel import Ui_ConnectorsPanel
 

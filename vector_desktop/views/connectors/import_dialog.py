@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE
+from vector_desktop.views.json_schema.schema_editors import ERROR_STYLE
 
 EXAMPLE = (
     '{\n  "mcpServers": {\n    "files": {"command": "npx",\n'

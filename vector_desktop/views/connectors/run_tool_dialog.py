@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 from vector_desktop.domain.connectors import MERGE_PREFIX
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
-from vector_desktop.presentation.connectors.history_model import duration_ms_text, status_text
 from vector_desktop.presentation.connectors.runs_viewmodel import RunOutcome, ToolRunsViewModel
-from vector_desktop.presentation.connectors.schema_fields import MISSING
+from vector_desktop.presentation.json_schema.schema_fields import MISSING
+from vector_desktop.presentation.tools.history_model import duration_ms_text, status_text
 from vector_desktop.views.connectors.result_view import ResultView
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE
-from vector_desktop.views.connectors.schema_form import SchemaEditor
 from vector_desktop.views.forms.ui_run_tool_dialog import Ui_RunToolDialog
+from vector_desktop.views.json_schema.schema_editors import ERROR_STYLE
+from vector_desktop.views.json_schema.schema_form import SchemaEditor
 
 
 class RunToolDialog(QDialog):

@@ -11,27 +11,12 @@ from PySide6.QtWidgets import QHeaderView
 
 from vector_desktop.domain.tools import ToolSpec
 from vector_desktop.presentation.connectors.connectors_viewmodel import ConnectorsViewModel
-from vector_desktop.presentation.connectors.tools_model import SpecRole, ToolColumn
+from vector_desktop.presentation.tools.tools_model import SpecRole, ToolColumn
 from vector_desktop.views.forms.ui_connectors_panel import Ui_ConnectorsPanel
+from vector_desktop.views.widgets.tool_badges import badges_html
 
 TOOLS_PAGE, EMPTY_PAGE = 0, 1
 TYPING_PAUSE_MS = 150  # while searching, the detail pane catches up after this pause
-_BADGE_STYLE = {
-    "read-only": ("#e0f2fe", "#075985"),
-    "destructive": ("#fee2e2", "#991b1b"),
-    "idempotent": ("#ecfccb", "#3f6212"),
-    "open-world": ("#f3e8ff", "#6b21a8"),
-}
-
-
-def badges_html(spec: ToolSpec) -> str:
-    chips = []
-    for word in spec.annotations.badges():
-        background, colour = _BADGE_STYLE.get(word, ("#e5e7eb", "#374151"))
-        chips.append(f'<span style="background:{background}; color:{colour};">&nbsp;{word}&nbsp;</span>')
-    if not spec.enabled:
-        chips.append('<span style="background:#e5e7eb; color:#374151;">&nbsp;disabled&nbsp;</span>')
-    return " ".join(chips)
 
 
 class ToolBrowser(QObject):

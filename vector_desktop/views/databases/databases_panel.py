@@ -11,12 +11,12 @@ from vector_desktop.domain.databases import ConnectionConfig
 from vector_desktop.presentation.databases.connections_model import ConfigRole, tag_colour
 from vector_desktop.presentation.databases.databases_viewmodel import DatabasesViewModel
 from vector_desktop.presentation.databases.result_export import ResultExporter
-from vector_desktop.views.connectors.transient_message import TransientMessage
 from vector_desktop.views.databases.connection_cards import ConnectionCardDelegate
 from vector_desktop.views.databases.connection_dialog import ConnectionDialog
 from vector_desktop.views.databases.query_tab import QueryTab
 from vector_desktop.views.databases.schema_tree import SchemaTree
 from vector_desktop.views.forms.ui_databases_panel import Ui_DatabasesPanel
+from vector_desktop.views.widgets.transient_message import TransientMessage
 
 LIST_PAGE, EMPTY_PAGE = 0, 1
 TABS_PAGE, NO_EDITOR_PAGE = 0, 1

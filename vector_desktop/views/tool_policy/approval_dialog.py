@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from vector_desktop.domain.tool_policy import ApprovalAnswer, ApprovalRequest, GrantScope
-from vector_desktop.presentation.connectors.schema_fields import MISSING
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE, plain_text
-from vector_desktop.views.connectors.schema_form import SchemaEditor
-from vector_desktop.views.connectors.tool_browser import badges_html
+from vector_desktop.presentation.json_schema.schema_fields import MISSING
 from vector_desktop.views.forms.ui_approval_dialog import Ui_ApprovalDialog
+from vector_desktop.views.json_schema.schema_editors import ERROR_STYLE, plain_text
+from vector_desktop.views.json_schema.schema_form import SchemaEditor
+from vector_desktop.views.widgets.tool_badges import badges_html
 
 MUTED_STYLE = "QLabel { color: palette(placeholder-text); }"
 

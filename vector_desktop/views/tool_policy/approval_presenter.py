@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from vector_desktop.domain.tool_policy import ApprovalAnswer, ApprovalRequest
-from vector_desktop.presentation.tool_policy.gui_approver import GuiApprover
+from vector_desktop.presentation.tools.gui_approver import GuiApprover
 from vector_desktop.views.tool_policy.approval_dialog import ApprovalDialog
 
 

@@ -1,11 +1,12 @@
 """The Permissions tab of the Connectors panel: the policy of each connector and tool (a combo per row, what is in
 force and why, Trusted per connector), every live grant (revoke the selected ones, or all after a confirmation) and
-the rules (add in a dialog, delete). Hidden until the composition root calls `attach_permissions`."""
+the rules (add in a dialog, delete). Hidden until the composition root calls `attach_permissions` with the panel
+(this feature does not import the connectors' views: the panel is a `PermissionsHost`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,11 +29,27 @@ from vector_desktop.presentation.tool_policy.permissions_viewmodel import (
     RunBlocking,
 )
 from vector_desktop.presentation.tool_policy.policy_tree_model import PolicyColumn, choices
-from vector_desktop.views.connectors.connectors_panel import ConnectorsPanel
+from vector_desktop.views.forms.ui_connectors_panel import Ui_ConnectorsPanel
 from vector_desktop.views.tool_policy.rule_dialog import RuleDialog
 
 LIST_PAGE, EMPTY_PAGE = 0, 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PermissionsHost(Protocol):
+    """The panel widget the tab sits in: the Connectors panel, whose form holds the tab's widgets."""
+
+    @property
+    def ui(self) -> Ui_ConnectorsPanel: ...
+
+    def show_error(self, text: str) -> None: ...
+
+    def show_message(self, text: str) -> None: ...
+
+
+def _widget(host: PermissionsHost) -> QWidget:
+    assert isinstance(host, QWidget), "the Permissions tab's host is a panel widget"
+    return host
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -60,9 +77,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class PermissionsTab(QObject):
-    def __init__(self, panel: ConnectorsPanel, view_model: PermissionsViewModel) -> None:
-        super().__init__(panel)
-        self.panel = panel
+    def __init__(self, panel: PermissionsHost, view_model: PermissionsViewModel) -> None:
+        widget = _widget(panel)
+        super().__init__(widget)
+        self.panel, self.host = widget, panel
         self.ui = panel.ui
         self.vm = view_model
         self.confirm_box: QMessageBox | None = None  # the open confirmation (tests answer it)
@@ -197,7 +215,7 @@ class PermissionsTab(QObject):
     def _rule_added(self, dialog: RuleDialog) -> None:
         if dialog.added is not None:
             self.select_rule(dialog.added.id)
-            self.panel.show_message(self.tr("The rule was added."))
+            self.host.show_message(self.tr("The rule was added."))
 
     def _dialog_closed(self, dialog: RuleDialog) -> None:
         if self.rule_dialog is dialog:
@@ -234,7 +252,7 @@ class PermissionsTab(QObject):
 
 
 def attach_permissions(
-    panel: ConnectorsPanel,
+    panel: PermissionsHost,
     *,
     engine: PermissionsEngine,
     connectors: ConnectorsApi,
@@ -243,20 +261,21 @@ def attach_permissions(
 ) -> PermissionsViewModel:
     """Show the Permissions tab of `panel` over the policy engine. Call `close()` on the view-model when quitting
     (it stops listening to the connectors); `reload()` after the chat made a grant."""
-    existing = permissions_tab(panel)
+    widget = _widget(panel)
+    existing = permissions_tab(widget)
     if existing is not None:
         return existing.vm
     view_model = PermissionsViewModel(
-        engine, connectors, run_blocking=run_blocking, conversation_titles=conversation_titles, parent=panel
+        engine, connectors, run_blocking=run_blocking, conversation_titles=conversation_titles, parent=widget
     )
     PermissionsTab(panel, view_model)
     tabs = panel.ui.centreTabs
     if tabs.indexOf(panel.ui.permissionsTab) < 0:
-        tabs.addTab(panel.ui.permissionsTab, panel.tr("&Permissions"))
+        tabs.addTab(panel.ui.permissionsTab, widget.tr("&Permissions"))
     view_model.reload()
     return view_model
 
 
-def permissions_tab(panel: ConnectorsPanel) -> PermissionsTab | None:
+def permissions_tab(panel: QWidget) -> PermissionsTab | None:
     """The tab `attach_permissions` put on `panel` (None before)."""
     return panel.findChild(PermissionsTab)

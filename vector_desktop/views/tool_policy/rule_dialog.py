@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QWi
 
 from vector_desktop.domain.tool_policy import Policy, PolicyRule, RuleDraft
 from vector_desktop.presentation.tool_policy.permissions_viewmodel import MatcherCheck, PermissionsViewModel
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE
 from vector_desktop.views.forms.ui_rule_dialog import Ui_RuleDialog
+from vector_desktop.views.json_schema.schema_editors import ERROR_STYLE
 from vector_desktop.views.tool_policy.matcher_editor import MatcherEditor
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from vector_desktop.presentation.chat.chat_tools_viewmodel import ToolGroup
+from vector_desktop.domain.tools import ToolGroup
 
 NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
-from vector_desktop.presentation.connectors.schema_paths import PathPart as PathPart
-from vector_desktop.presentation.connectors.schema_paths import child_path as child_path
-from vector_desktop.presentation.connectors.schema_paths import expand
-from vector_desktop.presentation.connectors.schema_paths import field_path as field_path
-from vector_desktop.presentation.connectors.schema_paths import is_within as is_within
-from vector_desktop.presentation.connectors.schema_paths import parent_path as parent_path
-from vector_desktop.presentation.connectors.schema_paths import split_path as split_path
+from vector_desktop.presentation.json_schema.schema_paths import PathPart as PathPart
+from vector_desktop.presentation.json_schema.schema_paths import child_path as child_path
+from vector_desktop.presentation.json_schema.schema_paths import expand
+from vector_desktop.presentation.json_schema.schema_paths import field_path as field_path
+from vector_desktop.presentation.json_schema.schema_paths import is_within as is_within
+from vector_desktop.presentation.json_schema.schema_paths import parent_path as parent_path
+from vector_desktop.presentation.json_schema.schema_paths import split_path as split_path
 
 
 class Missing(Enum):
@@ -375,7 +375,7 @@ def parse_schema(schema: Any) -> Field:
 def defaults(schema: Any) -> Any:
     """The value a form for `schema` starts with: every default applied, nested too; required fields without a
     default left out. An object schema gives a dict; any other schema without a default gives MISSING."""
-    from vector_desktop.presentation.connectors.schema_validation import field_default
+    from vector_desktop.presentation.json_schema.schema_validation import field_default
 
     return field_default(parse_schema(schema))
 
@@ -383,13 +383,13 @@ def defaults(schema: Any) -> Any:
 def prune(value: Any, schema: Any) -> Any:
     """The value without the optional fields left blank ("", [], {}, or null where null is not a real choice),
     at any depth, so a call gets only what was filled. Required fields and array items are always kept."""
-    from vector_desktop.presentation.connectors.schema_validation import prune_field
+    from vector_desktop.presentation.json_schema.schema_validation import prune_field
 
     return prune_field(parse_schema(schema), value)
 
 
 def validate(schema: Any, value: Any) -> dict[str, str]:
     """Field path -> one short sentence, for each place where `value` does not fit `schema` ({} when it fits)."""
-    from vector_desktop.presentation.connectors.schema_validation import SchemaChecker
+    from vector_desktop.presentation.json_schema.schema_validation import SchemaChecker
 
     return SchemaChecker(schema).messages(value)

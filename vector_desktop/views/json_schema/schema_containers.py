@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.presentation.connectors.schema_fields import MISSING, Field, Kind, child_path
-from vector_desktop.presentation.connectors.schema_validation import field_default
-from vector_desktop.views.connectors.schema_editors import HELP_STYLE, Editor, FieldRow, Section, label_text
-from vector_desktop.views.connectors.schema_scalars import (
+from vector_desktop.presentation.json_schema.schema_fields import MISSING, Field, Kind, child_path
+from vector_desktop.presentation.json_schema.schema_validation import field_default
+from vector_desktop.views.json_schema.schema_editors import HELP_STYLE, Editor, FieldRow, Section, label_text
+from vector_desktop.views.json_schema.schema_scalars import (
     BoolEditor,
     ConstEditor,
     EnumEditor,
@@ -34,7 +34,7 @@ from vector_desktop.views.connectors.schema_scalars import (
     NumberEditor,
     TextEditor,
 )
-from vector_desktop.views.connectors.schema_variants import VariantEditor
+from vector_desktop.views.json_schema.schema_variants import VariantEditor
 
 
 class _Framed(Editor):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.presentation.connectors.schema_fields import MISSING, Field
+from vector_desktop.presentation.json_schema.schema_fields import MISSING, Field
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
 HELP_STYLE = "QLabel { color: gray; }"

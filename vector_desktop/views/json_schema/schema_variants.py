@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from vector_desktop.presentation.connectors.schema_fields import MISSING, Field, Kind
-from vector_desktop.presentation.connectors.schema_validation import field_default, match_variant
-from vector_desktop.views.connectors.schema_editors import Editor, FieldRow, Section
+from vector_desktop.presentation.json_schema.schema_fields import MISSING, Field, Kind
+from vector_desktop.presentation.json_schema.schema_validation import field_default, match_variant
+from vector_desktop.views.json_schema.schema_editors import Editor, FieldRow, Section
 
 # make_editor(field, parent, title=..., flat=...), passed in by schema_containers (which imports this module)
 EditorFactory = Callable[..., Editor]

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.presentation.connectors.schema_fields import MISSING, Field, Kind
-from vector_desktop.views.connectors.schema_editors import Editor, lines_high, monospace, plain_text, show_json, tr
+from vector_desktop.presentation.json_schema.schema_fields import MISSING, Field, Kind
+from vector_desktop.views.json_schema.schema_editors import Editor, lines_high, monospace, plain_text, show_json, tr
 
 _FORMAT_PLACEHOLDERS = {
     "date": "YYYY-MM-DD",

@@ -1,6 +1,6 @@
 """A form generated from a JSON Schema ("Run tool", MCP elicitation), and the same form with a raw-JSON mode.
 
-`SchemaForm` builds editors from the field tree of `presentation.connectors.schema_fields`, starts from the
+`SchemaForm` builds editors from the field tree of `presentation.json_schema.schema_fields`, starts from the
 schema's defaults, and returns only what was filled (`value()` equals `prune(defaults(schema))` right after
 `set_schema`, except that a required check box without a default reads as false). `validate()` shows each message
 next to its field (a message about a place without its own row goes to the nearest enclosing one, prefixed with
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vector_desktop.presentation.connectors.schema_fields import (
+from vector_desktop.presentation.json_schema.schema_fields import (
     MISSING,
     Field,
     Kind,
@@ -38,10 +38,10 @@ from vector_desktop.presentation.connectors.schema_fields import (
     parse_schema,
     split_path,
 )
-from vector_desktop.presentation.connectors.schema_validation import SchemaChecker, field_default
-from vector_desktop.views.connectors.schema_containers import ObjectEditor, make_editor
-from vector_desktop.views.connectors.schema_editors import ERROR_STYLE, Editor, FieldRow, Section, plain_text
-from vector_desktop.views.connectors.schema_scalars import json_error_text
+from vector_desktop.presentation.json_schema.schema_validation import SchemaChecker, field_default
+from vector_desktop.views.json_schema.schema_containers import ObjectEditor, make_editor
+from vector_desktop.views.json_schema.schema_editors import ERROR_STYLE, Editor, FieldRow, Section, plain_text
+from vector_desktop.views.json_schema.schema_scalars import json_error_text
 
 EMPTY_OBJECT: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
 REVALIDATE_MS = 150

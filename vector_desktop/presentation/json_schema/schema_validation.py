@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from vector_desktop.presentation.connectors.schema_fields import (
+from vector_desktop.presentation.json_schema.schema_fields import (
     MISSING,
     Field,
     Kind,
