@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from vector_desktop.commands.chat import EXIT_QUEUED, _fail
+from vector_desktop.commands.exit_codes import EXIT_QUEUED
+from vector_desktop.commands.exit_codes import fail as _fail
 from vector_desktop.domain.chat import ChatListener
 
 if TYPE_CHECKING:

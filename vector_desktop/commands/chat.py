@@ -19,11 +19,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from vector_desktop.commands.exit_codes import fail as _fail
+
 if TYPE_CHECKING:
     from vector_desktop.core import Core
 
-EXIT_FAILED = 1
-EXIT_QUEUED = 3
 ANSI_BOLD, ANSI_RESET = "\x1b[1m", "\x1b[0m"
 
 
@@ -64,11 +64,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("md", "json"), default="md", help="md (default) or json")
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     export.set_defaults(handler=export_command)
-
-
-def _fail(message: str) -> int:
-    print(f"vector-desktop: {' '.join(message.split())}", file=sys.stderr, flush=True)
-    return EXIT_FAILED
 
 
 def _utf8(stream: TextIO) -> None:
