@@ -2,11 +2,15 @@
 
 Every field (views.settings_field_editor) shows where its value comes from and an error under it while the input is
 invalid; Save refuses (and saves nothing) while any changed field is invalid.
+
+Opening it is kept cheap: the group pages share one scroll area (each scroll area costs a viewport and a pan gesture
+Qt keeps), every page is made inside the dialog (moving a built page into a scroll area polished it all again), and
+no row has a style sheet of its own until it shows an error or a note (views.settings_field_editor).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
@@ -37,12 +41,14 @@ class SettingsDialog(QDialog):
         self._rows: dict[str, FieldEditor] = {}
         self._page_of_key: dict[str, int] = {}
         self._group_names: list[str] = []
+        self._pages: list[QWidget] = []
+        self._scrolled_to: dict[int, int] = {}  # page index: where its view was left
         self._close_after_save = False
         self._group_keys: dict[str, tuple[str, ...]] = {}
         self._action_widgets: dict[tuple[str, str], tuple[QPushButton, QLabel]] = {}
         for index, group in enumerate(view_model.groups()):
             self._add_group(index, group)
-        self.ui.groupList.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
+        self.ui.groupList.currentRowChanged.connect(self._show_page)
         self.ui.groupList.setCurrentRow(0)
         box = self.ui.buttonBox
         self._ok = box.button(QDialogButtonBox.StandardButton.Ok)
@@ -67,8 +73,9 @@ class SettingsDialog(QDialog):
         self._group_names.append(group.name)
         item = QListWidgetItem(group.title, self.ui.groupList)
         item.setData(Qt.ItemDataRole.UserRole, group.name)
-        page = QWidget()
+        page = QWidget(self.ui.pages)
         page.setObjectName(f"page_{group.name}")
+        page.setAccessibleName(group.title)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         heading = QLabel(group.title, page)
@@ -93,12 +100,22 @@ class SettingsDialog(QDialog):
         self._group_keys[group.name] = group.keys
         for action in self._vm.group_actions(group.name):
             form.addRow(self._action_row(action, page))
-        scroll = QScrollArea(self.ui.pages)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
-        scroll.setAccessibleName(group.title)
-        self.ui.pages.addWidget(scroll)
+        self.ui.pages.addWidget(page)
+        self._pages.append(page)
+
+    def _show_page(self, index: int) -> None:
+        """Show a group's page where it was left; the shared scroll area scrolls over that page's height only."""
+        scroll = self.ui.pageScroll
+        bar = scroll.verticalScrollBar()
+        self._scrolled_to[self.ui.pages.currentIndex()] = bar.value()
+        for other, page in enumerate(self._pages):
+            policy = QSizePolicy.Policy.Preferred if other == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.ui.pages.setCurrentIndex(index)
+        if 0 <= index < len(self._pages):
+            scroll.setAccessibleName(self._pages[index].accessibleName())
+            QCoreApplication.sendEvent(scroll, QEvent(QEvent.Type.LayoutRequest))  # the new page's range, now
+            bar.setValue(self._scrolled_to.get(index, 0))
 
     def _action_row(self, action: GroupAction, page: QWidget) -> QWidget:
         row = QWidget(page)

@@ -1,20 +1,26 @@
 """One row of the Settings dialog: a setting's input control, where its value comes from, a note about ignored
 values, its error and a warning about a risky value. Secret fields never show their value: a status line says
 whether one is stored, a password field replaces it and Clear removes it.
+
+Style sheets cost at every open (a label with a sheet of its own is polished on its own, against the app's theme too;
+a sheet on the dialog makes every widget in it a style-sheet widget): the source line on every row is grey through
+its palette, and the labels that show only now and then get their sheet when they first show something. The note
+about an ignored value and the warning about a risky one are made only for the few fields that have one (every
+widget is kilobytes, per open).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from vector_desktop.presentation.settings_viewmodel import FieldState
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
 NOTE_STYLE = "QLabel { color: #b26a00; }"
-SOURCE_STYLE = "QLabel { color: gray; }"
 OK_STYLE = "QLabel { color: #2e7d32; }"
+SOURCE_COLOUR = "gray"
 
 
 def _small(label: QLabel) -> QLabel:
@@ -22,6 +28,23 @@ def _small(label: QLabel) -> QLabel:
     font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
     label.setFont(font)
     return label
+
+
+def _greyed(label: QLabel) -> QLabel:
+    palette = QPalette(label.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(SOURCE_COLOUR))
+    label.setPalette(palette)
+    return label
+
+
+def _show_styled(label: QLabel, message: str, style: str, small: bool = False) -> None:
+    """Show `message` (hide the label when empty), giving the label its sheet the first time it shows something."""
+    if message and label.styleSheet() != style:
+        if small:
+            _small(label)
+        label.setStyleSheet(style)
+    label.setText(message)
+    label.setVisible(bool(message))
 
 
 class FieldEditor(QWidget):
@@ -38,7 +61,7 @@ class FieldEditor(QWidget):
         self._baseline = ""
         self._clear_pending = False
         self._status_text = ""
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         row = QHBoxLayout()
@@ -99,31 +122,19 @@ class FieldEditor(QWidget):
         control.setAccessibleName(state.label)
         control.setAccessibleDescription(state.description)
         control.setToolTip(state.description)
-        self.source_label = _small(QLabel(self))
+        self.source_label = _greyed(_small(QLabel(self)))
         self.source_label.setObjectName(f"source_{state.key}")
-        self.source_label.setStyleSheet(SOURCE_STYLE)
         self.source_label.setToolTip(state.description)
         self.source_label.setAccessibleName(self.tr("%1 source").replace("%1", state.label))
-        self.note_label = _small(QLabel(self))
-        self.note_label.setObjectName(f"note_{state.key}")
-        self.note_label.setStyleSheet(NOTE_STYLE)
-        self.note_label.setWordWrap(True)
-        self.note_label.setVisible(False)
+        self.note_label: QLabel | None = None  # made by _show_note when there is one
+        self.danger_label: QLabel | None = None  # a risky value (set_danger), in red until it changes
         self.error_label = QLabel(self)
         self.error_label.setObjectName(f"error_{state.key}")
-        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("%1 error").replace("%1", state.label))
         self.error_label.setVisible(False)
         layout.addWidget(self.source_label)
-        layout.addWidget(self.note_label)
-        self.danger_label = QLabel(self)  # a risky value (set_danger), in red until it changes
-        self.danger_label.setObjectName(f"danger_{state.key}")
-        self.danger_label.setStyleSheet(ERROR_STYLE)
-        self.danger_label.setWordWrap(True)
-        self.danger_label.setVisible(False)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.danger_label)
         self.show_state(state)
 
     def control(self) -> QWidget:
@@ -149,8 +160,7 @@ class FieldEditor(QWidget):
             control.blockSignals(False)
         control.setEnabled(state.ready)
         self.source_label.setText(self.tr("Source: %1").replace("%1", state.source) if state.source else "")
-        self.note_label.setText(state.problem)
-        self.note_label.setVisible(bool(state.problem))
+        self._show_note(state.problem)
         if self.status is not None:
             self._status_text = state.secret_status
             self.status.setText(state.secret_status)
@@ -179,12 +189,27 @@ class FieldEditor(QWidget):
         return (text != self._baseline, text)
 
     def set_danger(self, message: str) -> None:
-        self.danger_label.setText(message)
-        self.danger_label.setVisible(bool(message))
+        if message and self.danger_label is None:
+            self.danger_label = self._message_label("danger", after=self.error_label)
+        if self.danger_label is not None:
+            _show_styled(self.danger_label, message, ERROR_STYLE)
+
+    def _show_note(self, message: str) -> None:
+        if message and self.note_label is None:
+            self.note_label = self._message_label("note", after=self.source_label)
+        if self.note_label is not None:
+            _show_styled(self.note_label, message, NOTE_STYLE, small=True)
+
+    def _message_label(self, kind: str, after: QLabel) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"{kind}_{self.key}")
+        label.setWordWrap(True)
+        label.setVisible(False)
+        self._layout.insertWidget(self._layout.indexOf(after) + 1, label)
+        return label
 
     def set_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+        _show_styled(self.error_label, message, ERROR_STYLE)
 
     def _changed(self, *_args: object) -> None:
         self.edited.emit(self.key)

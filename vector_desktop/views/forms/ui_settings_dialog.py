@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+    QFrame, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QScrollArea, QSizePolicy, QStackedWidget,
+    QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -47,10 +48,15 @@ class Ui_SettingsDialog(object):
 
         self.body.addWidget(self.groupList)
 
-        self.pages = QStackedWidget(SettingsDialog)
+        self.pageScroll = QScrollArea(SettingsDialog)
+        self.pageScroll.setObjectName(u"pageScroll")
+        self.pageScroll.setWidgetResizable(True)
+        self.pageScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.pages = QStackedWidget()
         self.pages.setObjectName(u"pages")
+        self.pageScroll.setWidget(self.pages)
 
-        self.body.addWidget(self.pages)
+        self.body.addWidget(self.pageScroll)
 
         self.body.setStretch(1, 1)
 
