@@ -192,7 +192,8 @@ def main() -> None:
     from vector_desktop.qtsupport.event_loop import HookedQEventLoop
     from vector_desktop.qtsupport.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # closing each dialog must not stop the loop
     qInstallMessageHandler(lambda *_args: None)  # "propagateSizeHints" from the offscreen platform
     if args.theme != "none":

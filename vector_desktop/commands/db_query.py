@@ -12,11 +12,13 @@ import csv
 import json
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from vector_desktop.domain.databases import ConnectionConfig, DatabaseError, QueryRun
-from vector_desktop.services.databases.databases_service import DatabasesService
 from vector_desktop.services.databases.exporters import jsonl_page, tsv_header, tsv_page, unique_names
+
+if TYPE_CHECKING:
+    from vector_desktop.services.databases.databases_service import DatabasesService
 
 
 class _Output:
