@@ -17,16 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     sources = sorted(
         [
-            *ROOT.glob("vector_desktop/views/*.py"),
-            *ROOT.glob("vector_desktop/views/storage/*.py"),
-            *ROOT.glob("vector_desktop/views/chat/*.py"),
-            *ROOT.glob("vector_desktop/presentation/*.py"),
-            *ROOT.glob("vector_desktop/presentation/storage/*.py"),
-            *ROOT.glob("vector_desktop/presentation/chat/*.py"),
-            ROOT / "vector_desktop" / "gui.py",
+            *ROOT.glob("vector_desktop/views/**/*.py"),
+            *ROOT.glob("vector_desktop/presentation/**/*.py"),
+            *ROOT.glob("vector_desktop/gui*.py"),
             *ROOT.glob("ui/*.ui"),
         ]
     )
+    sources = [path for path in sources if "/forms/" not in str(path)]  # the forms' strings come from ui/*.ui
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     command = [str(lupdate), *map(str, sources), "-ts", str(ROOT / "resources/i18n/vector_desktop.ts"), "-no-obsolete"]
     return subprocess.run(command, check=False).returncode

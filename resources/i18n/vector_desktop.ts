@@ -19,7 +19,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/storage/settings_tester.py" line="68"/>
+        <location filename="../../vector_desktop/presentation/storage/settings_tester.py" line="69"/>
         <source>R2 is not set up (%1 missing), so files are kept in the local folder. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,6 +183,21 @@
         <location filename="../../vector_desktop/views/chat/chat_tool_rows.py" line="23"/>
         <source>MessageDelegate</source>
         <comment>Retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_editors.py" line="141"/>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_editors.py" line="142"/>
+        <source>%1 message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="340"/>
+        <source>Not valid JSON at line %1, column %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -425,6 +440,35 @@
     </message>
 </context>
 <context>
+    <name>AccountButton</name>
+    <message>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="77"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="95"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="95"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="96"/>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="97"/>
+        <source>Sign in with Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/account_button.py" line="107"/>
+        <source>Account: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/approval_dialog.ui" line="6"/>
@@ -551,173 +595,140 @@
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="36"/>
+        <source>Allow %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="39"/>
+        <source>The model wants to run &lt;b&gt;%1&lt;/b&gt; from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="44"/>
+        <source>Called by the model as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="48"/>
+        <source>What the server declares about this tool: hints, not guarantees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="52"/>
+        <source>You are asked because: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="95"/>
+        <source>The JSON is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="97"/>
+        <source>The arguments must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/approval_dialog.py" line="108"/>
+        <source>Fix the arguments to allow the call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArrayEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="243"/>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="259"/>
+        <source>Item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="261"/>
+        <source>%1, item %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoolEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="172"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="172"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="173"/>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="119"/>
-        <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="120"/>
-        <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/chat_panel.ui" line="66"/>
         <location filename="../../ui/chat_panel.ui" line="202"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="302"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="246"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="123"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="373"/>
-        <source>Share by &amp;email…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="300"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="244"/>
         <source>No conversation yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="325"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="269"/>
         <source>Choose a model in the list above to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="327"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="271"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. It runs on this computer: private, free, and it works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="329"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="273"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. You can pick another model in the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="331"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="275"/>
         <source>Ask anything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="331"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="275"/>
         <source>Start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="335"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="279"/>
         <source>Ask a question, have a text explained or improved, or get help with code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="340"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="284"/>
         <source>Write below and press &lt;b&gt;%1&lt;/b&gt; to send. Your conversations are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="367"/>
-        <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="368"/>
-        <source>Un&amp;pin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="368"/>
-        <source>&amp;Pin to top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="371"/>
-        <source>Export as &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="372"/>
-        <source>Export as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="375"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="381"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="384"/>
-        <source>Rename conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="382"/>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="395"/>
-        <source>“%1” was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/chat_panel.ui" line="103"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="423"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="425"/>
-        <source>Messages (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="427"/>
-        <source>No message matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="504"/>
-        <source>Hide arguments and result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="506"/>
-        <source>Show arguments and result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="548"/>
-        <source>Attach an image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="548"/>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="555"/>
-        <source>With this message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/chat_panel.ui" line="291"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="644"/>
         <source>Export conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="648"/>
-        <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="648"/>
-        <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1006,18 +1017,92 @@
 <context>
     <name>ChatToolsControls</name>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="36"/>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="66"/>
         <source>&amp;All tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="37"/>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="67"/>
         <source>&amp;No tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="38"/>
+        <location filename="../../vector_desktop/views/chat/chat_tools_controls.py" line="68"/>
         <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="60"/>
+        <source>Your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="35"/>
+        <source>Send by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="39"/>
+        <source>(not set: Settings → Email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="42"/>
+        <source>name@example.com, another@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="45"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="46"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="47"/>
+        <source>&amp;Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="51"/>
+        <source>Message (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="55"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="57"/>
+        <source>&amp;Remove attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/compose_dialog.py" line="73"/>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeViewModel</name>
+    <message>
+        <location filename="../../vector_desktop/presentation/email/compose_viewmodel.py" line="45"/>
+        <source>Write a subject or a message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/presentation/email/compose_viewmodel.py" line="66"/>
+        <source>The message could not be stored in the outbox; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1214,6 +1299,46 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
         <source>Connect with what is typed here, without saving</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="77"/>
+        <source>Add a database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="77"/>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="101"/>
+        <source>Unchanged (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="114"/>
+        <source>Default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="131"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="131"/>
+        <source>Certificates (*.pem *.crt);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="165"/>
+        <source>Give the connection a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/connection_dialog.py" line="198"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectorsPanel</name>
@@ -1221,6 +1346,7 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
         <location filename="../../ui/connectors_panel.ui" line="6"/>
         <location filename="../../ui/connectors_panel.ui" line="9"/>
         <location filename="../../ui/connectors_panel.ui" line="229"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="310"/>
         <source>Connectors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,6 +1461,7 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="377"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="222"/>
         <source>Connect this connector (opens your browser)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,11 +1472,13 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="387"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="225"/>
         <source>Remove the connection of this connector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="394"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="228"/>
         <source>&amp;Enabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,6 +1494,7 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="417"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="233"/>
         <source>Stop and start this server again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,11 +1545,13 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="491"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="236"/>
         <source>Fetch the connectors and their tools again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/connectors_panel.ui" line="494"/>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="91"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,6 +1838,75 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
         <source>Delete the selected rules (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="185"/>
+        <source>No connector matches the search and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="187"/>
+        <source>Your Merge connectors could not be read: %1
+
+Check Settings → Connectors, then refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="191"/>
+        <source>Your Merge tool pack has no connectors yet. Refresh, or add an MCP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="196"/>
+        <source>No connectors yet.
+
+Set your Merge access key in Settings → Connectors to use your Merge connectors, or add an MCP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="219"/>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="219"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="228"/>
+        <source>&amp;Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="296"/>
+        <source>Disconnect %1? Its tools stop working until you connect it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="297"/>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="303"/>
+        <source>Remove %1? Its settings and the secrets kept in the keychain for it are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="306"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="345"/>
+        <source>%1 was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/connectors_panel.py" line="391"/>
+        <source>%1 is not offered any more, so it cannot run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationSettingsDialog</name>
@@ -1909,6 +2110,7 @@ give its Postgres connection below (Supabase: Settings → Database).</source>
     <message>
         <location filename="../../ui/databases_panel.ui" line="6"/>
         <location filename="../../ui/databases_panel.ui" line="9"/>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="258"/>
         <source>Databases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1957,11 +2159,13 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     </message>
     <message>
         <location filename="../../ui/databases_panel.ui" line="171"/>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="192"/>
         <source>Change the selected connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/databases_panel.ui" line="178"/>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="184"/>
         <source>&amp;Test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,62 +2226,514 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <source>Open an SQL editor on the selected connection (Ctrl+T)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="84"/>
+        <source>New SQL editor on the selected connection (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="85"/>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="89"/>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="198"/>
+        <source>New SQL editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="115"/>
+        <source>Exporting in the background: see the Jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="184"/>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="190"/>
+        <source>This connection comes from DATABASE_URL: change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="225"/>
+        <source>%1 was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="230"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="254"/>
+        <source>Delete %1? Its history, its saved queries and the password kept in the keychain are deleted too; the database itself is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="260"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="272"/>
+        <source>Pick a connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="280"/>
+        <source>%1 · Query %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/databases_panel.py" line="310"/>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabasesViewModel</name>
+    <message>
+        <location filename="../../vector_desktop/presentation/databases/databases_events.py" line="63"/>
+        <source>Something went wrong with the databases; the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ElicitationDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="20"/>
+        <source>%1 asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="20"/>
+        <source>A server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="23"/>
+        <source>The server asks for some information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="34"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="35"/>
+        <source>Send these answers to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="36"/>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="37"/>
+        <source>Tell the server you do not want to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="38"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/elicitation_dialog.py" line="39"/>
+        <source>Dismiss the question without an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnumEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="209"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="211"/>
+        <source>(choose one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="213"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportSetupDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="35"/>
+        <source>Export setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="39"/>
+        <source>Your AI servers, connectors, database connections and settings, secrets included, go into one encrypted file you can import on another computer. Chats, files and history are not included, nor settings that come from the environment or a .env file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="45"/>
+        <source>Counting what will be exported…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="47"/>
+        <source>Encrypt with ENCRYPTION_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="51"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="54"/>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="58"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="59"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="65"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="67"/>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="73"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="78"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="105"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="106"/>
+        <source>Included: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/export_dialog.py" line="126"/>
+        <source>Export setup to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="73"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="79"/>
         <source>%1 status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="77"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="83"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="79"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="85"/>
         <source>Clear %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="80"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="86"/>
         <source>Remove the stored value from the keychain when you save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="106"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="112"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="108"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="114"/>
         <source>Reset %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="110"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="116"/>
         <source>Remove the value saved in the app; the .env file, environment or default applies again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="123"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="128"/>
         <source>%1 source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="133"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="134"/>
         <source>%1 error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="168"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="162"/>
         <source>Source: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="219"/>
+        <location filename="../../vector_desktop/views/settings_field_editor.py" line="227"/>
         <source>will be removed when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="51"/>
+        <source>History and saved queries — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="54"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="55"/>
+        <source>&amp;Saved queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="73"/>
+        <source>Search the statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="74"/>
+        <source>Search the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="77"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="85"/>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="108"/>
+        <source>&amp;Open in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="86"/>
+        <source>&amp;Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="101"/>
+        <source>Saved queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="109"/>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="110"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="169"/>
+        <source>Rename the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="170"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="186"/>
+        <source>Delete the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="187"/>
+        <source>Delete the saved query “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/history_dialog.py" line="191"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="60"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="88"/>
+        <source>All connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="136"/>
+        <source>Pick a run to see its arguments and result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="149"/>
+        <source>Allowed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="153"/>
+        <source>The result was too long to keep whole; it is cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="180"/>
+        <source>No run matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/history_view.py" line="182"/>
+        <source>No runs yet. Pick a tool and choose Run tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="34"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="39"/>
+        <source>Paste the mcpServers JSON of Claude Desktop or Cursor, or open their file. Keys, tokens and passwords in it go to the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="47"/>
+        <source>mcpServers JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="57"/>
+        <source>&amp;Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="58"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="70"/>
+        <source>mcpServers JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="77"/>
+        <source>That file is too big to be an mcpServers file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="81"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/import_dialog.py" line="91"/>
+        <source>Paste the JSON first, or open a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSetupDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="35"/>
+        <source>Import setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="39"/>
+        <source>Open a setup exported from Vector Desktop. You will see what it holds and what it would replace here before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="45"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="46"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="51"/>
+        <source>Decrypt with ENCRYPTION_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="55"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="56"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="58"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="62"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="80"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="135"/>
+        <source>Import setup from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="155"/>
+        <source>%1 to add, %2 to replace, %3 already here as in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/setup/import_dialog.py" line="159"/>
+        <source>Exported %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2211,6 +2867,22 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     </message>
 </context>
 <context>
+    <name>JsonEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="307"/>
+        <source>JSON, e.g. {&quot;key&quot;: &quot;value&quot;}, [1, 2] or &quot;text&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LooseJsonEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="355"/>
+        <source>Text, or JSON such as 42, true, [1, 2] or {&quot;a&quot;: 1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../vector_desktop/views/main_window.py" line="72"/>
@@ -2233,22 +2905,22 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="156"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="160"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="156"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="160"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="163"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="167"/>
         <source>No online AI provider is set up: the on-device model answers, no network needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/main_window.py" line="167"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="171"/>
         <source>%n job(s) running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2352,6 +3024,42 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     <message>
         <location filename="../../ui/main_window.ui" line="131"/>
         <source>&amp;About Vector Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="298"/>
+        <source>Add entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="305"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="308"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="309"/>
+        <source>Entry name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="312"/>
+        <source>Entry value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatcherEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/matcher_editor.py" line="25"/>
+        <source>Argument tests, one a line</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2531,46 +3239,108 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <source>Start this server and offer its &amp;tools</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="30"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="30"/>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="31"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="30"/>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="31"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="31"/>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="59"/>
+        <source>Add an MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="59"/>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="88"/>
+        <source>Program that starts the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="93"/>
+        <source>Folder the server starts in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="115"/>
+        <source>Give the server a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="119"/>
+        <source>Enter the server&apos;s URL, like https://example.com/mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="122"/>
+        <source>Enter the command that starts the server, like npx or uvx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/mcp_server_dialog.py" line="126"/>
+        <source>An argument opens a quote that is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="92"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="90"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="93"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="91"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="94"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="92"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="95"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="93"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="96"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="94"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="97"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="95"/>
         <source>Answer on device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="100"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="98"/>
         <source>Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="101"/>
+        <location filename="../../vector_desktop/views/chat/message_delegate.py" line="99"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,6 +3365,154 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     <message>
         <location filename="../../vector_desktop/views/notice_bar.py" line="29"/>
         <source>Dismiss notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="111"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="113"/>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="141"/>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="141"/>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="109"/>
+        <source>Nothing to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="135"/>
+        <source>Also sent, not shown here (edit them as JSON): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="31"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="55"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="56"/>
+        <source>Send &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="58"/>
+        <source>The server never confirmed this message: the recipient may get it twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="60"/>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="110"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/email/outbox_dialog.py" line="111"/>
+        <source>Remove message #%1 from the outbox? It will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxViewModel</name>
+    <message>
+        <location filename="../../vector_desktop/presentation/email/outbox_viewmodel.py" line="106"/>
+        <source>The outbox could not be read or changed; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingSave</name>
+    <message>
+        <location filename="../../vector_desktop/views/pending_save.py" line="52"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/pending_save.py" line="52"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsTab</name>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="176"/>
+        <source>Revoke all %1 grants? Every tool they allowed asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="178"/>
+        <source>Revoke the grant? The tool it allowed asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="179"/>
+        <source>Revoke all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="183"/>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="218"/>
+        <source>The rule was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="236"/>
+        <source>No tool matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="238"/>
+        <source>Connectors and their tools appear here once you add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="245"/>
+        <source>&amp;Grants (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="245"/>
+        <source>&amp;Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="249"/>
+        <source>No rules. Add one to allow, ask for or deny a tool by its name and arguments.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2818,6 +3736,124 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <source>Write the whole result to a CSV or JSON Lines file, in the background</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="86"/>
+        <source>Copy as &amp;TSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="87"/>
+        <source>Copy as &amp;CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="88"/>
+        <source>Copy as &amp;Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="97"/>
+        <source>%1 file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="103"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="110"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="197"/>
+        <source>There is no statement to run: write one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="207"/>
+        <source>There is no statement to explain: write one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="235"/>
+        <source>Line %1, column %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="283"/>
+        <source>Share as CSV by &amp;email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="293"/>
+        <source>Only the first %1 rows are attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="298"/>
+        <source>Export the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="330"/>
+        <source>The editor is empty: there is nothing to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="333"/>
+        <source>Save the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/query_tab.py" line="334"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="40"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="43"/>
+        <source>Copy as table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="44"/>
+        <source>Copy the rows as tab-separated text, for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="45"/>
+        <source>Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="46"/>
+        <source>Copy the whole result as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="54"/>
+        <source>Result rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="63"/>
+        <source>Result as a tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/result_view.py" line="68"/>
+        <source>Result text</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RuleDialog</name>
@@ -2884,6 +3920,41 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     <message>
         <location filename="../../ui/rule_dialog.ui" line="171"/>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="38"/>
+        <source>Any connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="43"/>
+        <source>Ask each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="44"/>
+        <source>Allow without asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="45"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="54"/>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="69"/>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/rule_dialog.py" line="92"/>
+        <source>Name a tool, or a pattern such as jira__* for several tools.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2979,36 +4050,171 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <source>Close this window</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="46"/>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="102"/>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="108"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="141"/>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="143"/>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="160"/>
+        <source>%1 must be connected before this tool can work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="163"/>
+        <source>Connect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="182"/>
+        <source>Finish connecting in your browser, then run the tool again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/run_tool_dialog.py" line="194"/>
+        <source>Run the tool again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="243"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="244"/>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="245"/>
+        <source>Fill in the arguments field by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="246"/>
+        <source>Edit the arguments as raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="269"/>
+        <source>Arguments as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaForm</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_form.py" line="107"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTree</name>
+    <message>
+        <location filename="../../vector_desktop/views/databases/schema_tree.py" line="128"/>
+        <source>Show the rows in a new tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/databases/schema_tree.py" line="131"/>
+        <source>Copy the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_editors.py" line="202"/>
+        <source>Fold this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_editors.py" line="202"/>
+        <source>Show this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerLogDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/server_log_dialog.py" line="23"/>
+        <source>Log of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/server_log_dialog.py" line="26"/>
+        <source>Messages the server sent and what it wrote to its error output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/server_log_dialog.py" line="31"/>
+        <source>Server log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/server_log_dialog.py" line="34"/>
+        <source>Nothing yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/server_log_dialog.py" line="37"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="273"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="87"/>
         <source>No settings in this group yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="303"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="127"/>
         <source>Uses the values shown here, even before you save them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="306"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="130"/>
         <source>%1 result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="331"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="155"/>
         <source>Correct the fields marked in red first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="335"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="159"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/settings_dialog.py" line="434"/>
+        <location filename="../../vector_desktop/views/settings_dialog.py" line="258"/>
         <source>Nothing was saved: %n field(s) need a valid value.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3040,17 +4246,17 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32"/>
+        <location filename="../../ui/settings_dialog.ui" line="35"/>
         <source>Settings of the selected group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="41"/>
+        <location filename="../../ui/settings_dialog.ui" line="45"/>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="48"/>
+        <location filename="../../ui/settings_dialog.ui" line="52"/>
         <source>Dialog buttons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3058,163 +4264,196 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
 <context>
     <name>SettingsViewModel</name>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="116"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="107"/>
         <source>AI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="117"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="108"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="118"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="109"/>
         <source>Connectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="119"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="110"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="120"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="111"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="121"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="112"/>
         <source>Privacy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="122"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="113"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="143"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="134"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="169"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="160"/>
         <source>Enter a new value to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="169"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="160"/>
         <source>Enter a value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="171"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="162"/>
         <source>Default: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="193"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="184"/>
         <source>.env file (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="195"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="186"/>
         <source>this session only (no keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="197"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="188"/>
         <source>this session only (the keychain refused it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="199"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="190"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="200"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="191"/>
         <source>environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="201"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="192"/>
         <source>saved in app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="202"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="193"/>
         <source>keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="202"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="193"/>
         <source>encrypted file in your profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="211"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="202"/>
         <source>•••• kept for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="213"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="204"/>
         <source>•••• stored in encrypted file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="214"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="205"/>
         <source>•••• stored in keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="216"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="207"/>
         <source>•••• set in the environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="218"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="209"/>
         <source>•••• set in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="219"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="210"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="225"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="216"/>
         <source>Not used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="230"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="221"/>
         <source>Mail is sent unencrypted: anyone on the network can read it, and the SMTP password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="257"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="248"/>
         <source>This action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="275"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="266"/>
         <source>No system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="319"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="310"/>
         <source>This setting is not known to this version of the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="334"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="325"/>
         <source>The settings could not be saved (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="375"/>
+        <location filename="../../vector_desktop/presentation/settings_viewmodel.py" line="366"/>
         <source>Settings could not be read or saved (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="17"/>
+        <source>Sign in with Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="20"/>
+        <source>Finish signing in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="21"/>
+        <source>If no browser opened, copy this address into one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="25"/>
+        <source>Sign-in address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="26"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/account/sign_in_dialog.py" line="28"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3816,6 +5055,98 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_scalars.py" line="51"/>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolBrowser</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="77"/>
+        <source>All connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="139"/>
+        <source>Pick a tool to see what it does and run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="153"/>
+        <source>The server gives no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="155"/>
+        <source>About %1 tokens added to every request that offers this tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="159"/>
+        <source>Fill in the arguments and run this tool (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="180"/>
+        <source>No tool matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="182"/>
+        <source>%1 has no tools yet. Connect it, or start it, to fetch them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="186"/>
+        <source>No tools yet. Connect a connector or start a server to fetch its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/tool_browser.py" line="188"/>
+        <source>Tools appear here once you add an MCP server or set up Merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsChooserDialog</name>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/tools_chooser.py" line="18"/>
+        <source>Tools for this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/tools_chooser.py" line="19"/>
+        <source>Choose tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/tools_chooser.py" line="22"/>
+        <source>The model is offered only the tools you check, in this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/tools_chooser.py" line="27"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariantEditor</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_variants.py" line="44"/>
+        <source>Kind of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_variants.py" line="46"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VaultPassphraseDialog</name>
     <message>
         <location filename="../../vector_desktop/views/vault_passphrase_dialog.py" line="34"/>
@@ -3924,45 +5255,187 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
     </message>
 </context>
 <context>
+    <name>_RowList</name>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="183"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/json_schema/schema_containers.py" line="229"/>
+        <source>Remove row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ValueDelegate</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/named_values.py" line="44"/>
+        <source>kept in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/named_values.py" line="54"/>
+        <source>kept in the keychain; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.table</name>
+    <message>
+        <location filename="../../vector_desktop/views/connectors/named_values.py" line="91"/>
+        <source>Keep this value in the system keychain, never on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>self.window</name>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="134"/>
+        <location filename="../../vector_desktop/gui.py" line="164"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="138"/>
+        <location filename="../../vector_desktop/gui.py" line="168"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="284"/>
-        <source>Chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/gui.py" line="455"/>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vector_desktop/gui.py" line="482"/>
+        <location filename="../../vector_desktop/gui.py" line="237"/>
         <source>Your data file was kept aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="487"/>
+        <location filename="../../vector_desktop/gui.py" line="242"/>
         <source>Some settings are invalid and were ignored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="553"/>
+        <location filename="../../vector_desktop/gui_email.py" line="101"/>
+        <location filename="../../vector_desktop/gui_email.py" line="134"/>
+        <source>Send test email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="107"/>
+        <source>Save your changes first: the test email uses the saved settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="110"/>
+        <source>No test email was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="122"/>
+        <source>Sent to %1. The server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="125"/>
+        <source>it is still being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="126"/>
+        <source>Waiting in the outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="127"/>
+        <source>The test email was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="135"/>
+        <source>Send a test message to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>session.window</name>
+    <message>
+        <location filename="../../vector_desktop/gui_dialogs.py" line="33"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>settings_vm</name>
+    <message>
+        <location filename="../../vector_desktop/gui_account.py" line="38"/>
+        <source>Sign in with Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../vector_desktop/views/tool_policy/permissions_tab.py" line="274"/>
+        <source>&amp;Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../vector_desktop/gui_account.py" line="82"/>
+        <source>Sign in with Google…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_account.py" line="83"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_chat.py" line="83"/>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_connectors.py" line="126"/>
+        <source>Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_databases.py" line="68"/>
+        <source>Databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_dialogs.py" line="67"/>
         <source>About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="555"/>
+        <location filename="../../vector_desktop/gui_dialogs.py" line="69"/>
         <source>An AI workspace on your own machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_email.py" line="36"/>
+        <source>Outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_setup.py" line="29"/>
+        <source>E&amp;xport setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_setup.py" line="31"/>
+        <source>Save your servers, connectors, connections and settings to one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_setup.py" line="33"/>
+        <source>&amp;Import setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vector_desktop/gui_setup.py" line="34"/>
+        <source>Bring in a setup exported from Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
