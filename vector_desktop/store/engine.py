@@ -2,6 +2,8 @@
 
 Rules: a corrupt or unreadable file is moved aside (never deleted) and a fresh store is made; a store from a newer
 version of the app is not touched at all (StoreNewerError); an older store is backed up before it is migrated.
+The integrity check (it reads the whole file) runs only when a previous run did not close the store or the file
+changed since the last clean close (open_markers.py).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from vector_desktop.domain.errors import ProfileNotWritableError, StoreError, StoreNewerError
-from vector_desktop.store import schema
+from vector_desktop.store import open_markers, schema
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class OpenedStore:
     path: Path
     moved_aside: Path | None = None
     backup: Path | None = None
+    marker: open_markers.OpenMarker | None = field(default=None, repr=False)
 
     @property
     def notice(self) -> str:
@@ -45,6 +48,9 @@ class OpenedStore:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.marker is not None:
+            self.marker.close(clean=True)
+            self.marker = None
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -82,8 +88,9 @@ def move_aside(path: Path, reason: str) -> Path:
     return target
 
 
-def read_revision(path: Path) -> str | None:
-    """The store's schema revision, or None for a new/empty file. Raises sqlite3.DatabaseError when corrupt."""
+def read_revision(path: Path, *, integrity_check: bool = True) -> str | None:
+    """The store's schema revision, or None for a new/empty file. Raises sqlite3.DatabaseError when corrupt (with
+    `integrity_check`, also when a page anywhere in the file is damaged)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     with path.open("rb") as handle:
@@ -98,9 +105,10 @@ def read_revision(path: Path) -> str | None:
                 raise sqlite3.DatabaseError("file is not a Vector Desktop store")
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        status = connection.execute("PRAGMA quick_check(1)").fetchone()
-        if status is None or status[0] != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {status[0] if status else 'no answer'}")
+        if integrity_check:
+            status = connection.execute("PRAGMA quick_check(1)").fetchone()
+            if status is None or status[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {status[0] if status else 'no answer'}")
         return row[0] if row else None
     finally:
         connection.close()
@@ -131,9 +139,12 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         raise ProfileNotWritableError(
             f"The data folder {path.parent} is read-only; Vector Desktop needs to write there."
         )
+    check = open_markers.decide(path)
+    if check.needed and path.exists():
+        log.info("checking the store's integrity: %s", check.reason)
     moved: Path | None = None
     try:
-        revision = read_revision(path)
+        revision = read_revision(path, integrity_check=check.needed)
     except sqlite3.OperationalError as error:
         if "unable to open" in str(error) or "readonly" in str(error):
             raise ProfileNotWritableError(f"Cannot read the data file {path}: {error}.") from None
@@ -150,7 +161,13 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
             "It was not changed. Update the app, or start with another --profile."
         )
     backup: Path | None = None
+    marker: open_markers.OpenMarker | None = None
+    opened = False
     try:
+        marker = open_markers.OpenMarker.create(path)
+        open_markers.remove_stale(check.stale_markers)
+        if moved is not None:
+            open_markers.forget_clean_close(path)
         if revision is None:
             schema.create(path)
         elif revision != schema.HEAD:
@@ -159,6 +176,7 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         engine = make_engine(path)
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
+        opened = True
     except sqlite3.OperationalError as error:
         raise _io_problem(path, error) from None
     except OSError as error:
@@ -168,7 +186,10 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         if isinstance(cause, sqlite3.OperationalError):
             raise _io_problem(path, cause) from None
         raise
-    return OpenedStore(engine, sessionmaker(engine, expire_on_commit=False), path, moved, backup)
+    finally:
+        if not opened and marker is not None:  # not opened: this run leaves nothing to check
+            marker.close(clean=False)
+    return OpenedStore(engine, sessionmaker(engine, expire_on_commit=False), path, moved, backup, marker)
 
 
 def _io_problem(path: Path, error: BaseException) -> StoreError:
