@@ -620,6 +620,36 @@ async def test_long_titles_are_elided_with_the_date_below_and_no_horizontal_scro
 
 
 @pytest.mark.asyncio
+async def test_the_title_a_new_conversation_gets_repaints_its_row_of_the_list_alone(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
+    repo = ChatRepository(store.sessions)
+    for number in range(12):
+        repo.create_conversation(title=f"Older conversation {number}", model=SONNET)
+    sse_server.add(text_stream(["Plans, then."]))
+    async with open_chat(qtbot, store, sse_server) as chat:
+        await until(lambda: chat.vm.conversations_proxy.rowCount() == 12)
+        await chat.vm.new_conversation()
+        await until(lambda: chat.conversation_titles()[0] == "New conversation")
+        view = chat.ui.conversationList
+        view.viewport().repaint()  # what the new row asked for is painted now, before counting
+        delegate = chat.panel.conversation_delegate
+        painted: list[tuple[int, str]] = []
+        lines = delegate.lines
+
+        def counted(option: QStyleOptionViewItem, index: Any) -> tuple[str, str]:
+            shown = lines(option, index)
+            painted.append((index.row(), shown[0]))
+            return shown
+
+        delegate.lines = counted  # type: ignore[method-assign]
+        assert chat.vm.send("Holiday plans for June")
+        await until(lambda: (0, "Holiday plans for June") in painted)
+        await until(lambda: not chat.vm.busy and chat.rows()[-1][1] == "Plans, then.")
+        titles = chat.conversation_titles()
+        assert (titles[0], len(titles)) == ("Holiday plans for June", 13)
+        assert {row for row, _title in painted} == {0}  # not the other ~20 rows a QListView repaints
+
+
+@pytest.mark.asyncio
 async def test_the_composer_starts_small_and_escape_stops_the_answer(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
     sse_server.add(endless_tokens(delay=0.03))
     async with open_chat(qtbot, store, sse_server) as chat:

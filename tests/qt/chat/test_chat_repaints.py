@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QListView, QWidget
 
 from vector_desktop.domain.chat import Conversation, Message, MessageStatus, Role, ToolCallRecord
 from vector_desktop.presentation.chat.chat_models import (
@@ -21,7 +22,9 @@ from vector_desktop.presentation.chat.chat_models import (
     MessageRoles,
     RowView,
 )
+from vector_desktop.views.chat.fixed_row_list import FixedRowListView, replace_list_view
 from vector_desktop.views.chat.message_delegate import MessageDelegate
+from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
@@ -46,6 +49,39 @@ def test_the_conversation_list_is_told_only_of_what_it_shows() -> None:
     assert seen == [(0, 0)]
     model.upsert(replace(first, title="Holiday plans", updated_at=NOW + timedelta(minutes=1)))  # "Today 14:05"
     assert seen == [(0, 0), (0, 0)]
+
+
+def tab_order(start: QWidget, count: int) -> list[str]:
+    names: list[str] = []
+    widget = start.nextInFocusChain()
+    while widget is not start and len(names) < count:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(start.window()):
+            names.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    return names
+
+
+def test_the_conversation_list_put_in_the_forms_place_keeps_what_the_form_set(qtbot: Any) -> None:
+    made, replaced = QWidget(), QWidget()
+    form, ui = Ui_ChatPanel(), Ui_ChatPanel()
+    form.setupUi(made)
+    ui.setupUi(replaced)
+    for window in (made, replaced):
+        qtbot.addWidget(window)
+    ui.conversationList = replace_list_view(ui.conversationList)
+
+    new, old = ui.conversationList, form.conversationList
+    assert isinstance(new, FixedRowListView) and not isinstance(old, FixedRowListView)
+    meta = new.metaObject()
+    names = [meta.property(number).name() for number in range(meta.propertyCount())]
+    differ = [
+        name for name in names if name not in ("windowIcon", "geometry") and new.property(name) != old.property(name)
+    ]
+    assert differ == []  # the context menu, no horizontal scroll bar, rows of one height, its accessible name...
+    assert new.property("accessibleName") == "Conversation list" and new.uniformItemSizes()
+    assert ui.sidebarLayout.indexOf(new) == form.sidebarLayout.indexOf(old)
+    expected = ["conversationList", "searchResultsList", "undoButton"]
+    assert tab_order(ui.newButton, 3) == tab_order(form.newButton, 3) == expected
 
 
 def message(mid: int, seq: int, role: Role, content: str, **values: Any) -> Message:

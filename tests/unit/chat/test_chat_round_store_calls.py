@@ -1,5 +1,6 @@
-"""What one chat round asks of the store (a real one): the page the model is sent is read once per answer, rows that
-follow a finished message are written in the same hop, and a row written ahead never outlives a Stop.
+"""What one chat round asks of the store (a real one): the question is read for and written in one hop, the page the
+model is sent is read once per answer, rows that follow a finished message are written in the same hop, and a row
+written ahead never outlives a Stop.
 
 The model is an in-process scripted ChatStreamer and the tools a small in-process ToolProvider; every store call
 goes through a `run_blocking` that counts them (by the function handed to it, as the GUI's executor gets them)."""
@@ -155,9 +156,9 @@ async def test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in
     assert [m.role for m in streamer.requests[-1]] == ["user", "assistant", "user", "assistant", "tool"]
     assert [m.content for m in streamer.requests[-1]][:3] == ["first question", "OK", "What is 2 + 40?"]
     assert calls.names == [
-        "_before_sending",  # the conversation, its outbox and its page: one read
-        "add_message",  # the question (with the new title and the cleared draft)
-        "add_message",  # the answer row, streaming
+        # The conversation, its outbox and its page read, the question (with the new title and the cleared draft)
+        # and the answer's row (streaming) written: one hop.
+        "_ask",
         "_update_then_add",  # the answer asking for the tool, and the call's row
         "_update_then_add",  # the call's result, and the next answer's row
         "update_message",  # the answer
@@ -172,6 +173,25 @@ async def test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in
         ("started", "assistant"),
         ("finished", "assistant"),
     ]
+
+
+@pytest.mark.asyncio
+async def test_a_model_changed_elsewhere_is_read_before_the_question_is_written(
+    service: ChatService, repo: ChatRepository, streamer: Streamer, calls: StoreCalls
+) -> None:
+    conversation = await service.create_conversation(model=MODEL)
+    repo.update_conversation(conversation.id, model="other/model")  # e.g. by the command line, on the same store
+    calls.names.clear()
+
+    answer = await service.send(conversation.id, "Hello")
+
+    assert calls.names[:2] == ["_ask", "_write_question"]  # the first hop only read: its plan was for MODEL
+    user = repo.messages_page(conversation.id)[0]
+    assert (user.role, user.model, answer.content) == (Role.USER, "other/model", "OK")
+    assert repo.require_conversation(conversation.id).title == "Hello"
+    calls.names.clear()
+    await service.send(conversation.id, "Again")  # the model read is the one planned for now: one hop again
+    assert calls.names == ["_ask", "update_message", "get_conversation"]
 
 
 @pytest.mark.asyncio

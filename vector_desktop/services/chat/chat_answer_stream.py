@@ -105,6 +105,8 @@ class ChatAnswerStream:
         self.history_limit = history_limit
         self._listeners: list[ChatListener] = []
         self._runs: dict[str, _Run] = {}
+        # conversation id -> its own model ("": the default) as last read or written here: a send plans for it
+        self._seen_models: dict[str, str] = {}
         self._flush_lock = asyncio.Lock()
         self.journal_writes = 0  # partial-text writes so far (for tests and diagnostics)
 
@@ -150,6 +152,7 @@ class ChatAnswerStream:
         conversation: Conversation | None = await self._run_blocking(self._repo.get_conversation, conversation_id)
         if conversation is None:
             raise ChatError(f"There is no conversation with the id {conversation_id}.")
+        self._seen_models[conversation.id] = conversation.model
         return conversation
 
     async def messages_page(
@@ -193,6 +196,18 @@ class ChatAnswerStream:
         except VectorError:
             log.debug("the row after message %s was not written ahead", message_id, exc_info=True)
             return final, None
+
+    def _add_then_add(self, row: RowArgs, then: Callable[[Message], RowArgs]) -> tuple[Message, Message | None]:
+        """(On the store's thread.) A new message and the row that follows it (`then(message)`), in one hop; the
+        second as in `_update_then_add`."""
+        args, kwargs = row
+        first = self._repo.add_message(*args, **kwargs)
+        args, kwargs = then(first)
+        try:
+            return first, self._repo.add_message(*args, **kwargs)
+        except VectorError:
+            log.debug("the row after message %s was not written ahead", first.id, exc_info=True)
+            return first, None
 
     def _streamer_for(self, model: str) -> ChatStreamer:
         if self._local_streamer is not None and model == self.local_model:

@@ -19,21 +19,17 @@ from vector_desktop.domain.chat import (
     MessageStatus,
     Role,
 )
-from vector_desktop.services.chat.chat_answer_stream import ChatAnswerStream, utc_now
+from vector_desktop.services.chat.chat_answer_stream import ChatAnswerStream
 from vector_desktop.services.chat.chat_history import extended
+from vector_desktop.services.chat.chat_next_rows import answer_row
+from vector_desktop.services.chat.chat_question import Asked, QuestionPlan, new_title, question_row
 from vector_desktop.services.chat.chat_tool_rounds import (
     AnswerRun,
 )
 
 log = logging.getLogger(__name__)
 
-TITLE_LENGTH = 60
 _Run = AnswerRun
-
-
-def title_from(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
 class ChatSending(ChatAnswerStream):
@@ -46,31 +42,29 @@ class ChatSending(ChatAnswerStream):
             raise ChatError("The message is empty.")
 
         async def work(run: _Run) -> Message:
-            # One read (the conversation, its outbox, the page the model is sent) and one write (the message, with
-            # the title of a new conversation and the cleared draft) before the request goes out.
-            conversation, earlier_queued, page = await self._run_blocking(self._before_sending, conversation_id)
-            model = self.model_of(conversation)
-            queue_it = earlier_queued or not self.is_reachable(model)
-            title = title_from(text) if not conversation.title and text.strip() else None
-            user: Message = await self._run_blocking(
-                self._repo.add_message,
-                conversation_id,
-                Role.USER,
-                text,
-                status=MessageStatus.QUEUED if queue_it else MessageStatus.COMPLETE,
-                model=model,
-                images=tuple(images),
-                queued_at=utc_now() if queue_it else None,
-                title=title,
-                draft="",
+            # One hop reads the conversation, its outbox and the page the model is sent, and writes the question
+            # with the answer's row (streaming) when the conversation's model is the one planned for.
+            asked: Asked = await self._run_blocking(
+                self._ask, conversation_id, text, tuple(images), self._plan(self._seen_models.get(conversation_id))
             )
+            conversation = asked.conversation
+            self._seen_models[conversation.id] = conversation.model
+            if asked.user is None:
+                model = self.model_of(conversation)
+                plan = QuestionPlan(conversation.model, model, self.is_reachable(model))
+                asked.user, asked.ahead = await self._run_blocking(
+                    self._write_question, conversation, asked.queued_before, text, tuple(images), plan
+                )
+            user, run.ahead = asked.user, asked.ahead
             run.last_message = user
             self._emit("message_added", user)
+            title = new_title(conversation, text)
             if title is not None:
                 conversation = replace(conversation, title=title, updated_at=user.created_at)
                 self._emit("conversation_changed", conversation)
-            if queue_it:
+            if user.status is MessageStatus.QUEUED:
                 return user
+            page = asked.page
             upto = page[-1].seq if page else 0
             return await self._rounds.answer(
                 run, conversation, user, page=extended(page, upto, [user], self.history_limit)
@@ -82,13 +76,33 @@ class ChatSending(ChatAnswerStream):
             return await self._final_answer_to(result)
         return result
 
-    def _before_sending(self, conversation_id: str) -> tuple[Conversation, bool, list[Message]]:
-        """(On the store's thread.) The conversation, whether messages wait in its outbox, its latest page."""
+    def _plan(self, conversation_model: str | None) -> QuestionPlan | None:
+        """The plan for a conversation last seen with `conversation_model` (None: not seen, or no model at all)."""
+        if conversation_model is None:
+            return None
+        model = conversation_model or self.default_model()
+        return QuestionPlan(conversation_model, model, self.is_reachable(model)) if model else None
+
+    def _ask(self, conversation_id: str, text: str, images: Sequence[str], plan: QuestionPlan | None) -> Asked:
+        """(On the store's thread.) The conversation, whether messages wait in its outbox, its latest page; and,
+        when its model is the one `plan` was made for, the question written with the answer's row."""
         conversation = self._repo.get_conversation(conversation_id)
         if conversation is None:
             raise ChatError(f"There is no conversation with the id {conversation_id}.")
         queued = bool(self._repo.queued_messages(conversation_id))
-        return conversation, queued, self._repo.messages_page(conversation_id, None, self.history_limit)
+        asked = Asked(conversation, queued, self._repo.messages_page(conversation_id, None, self.history_limit))
+        if plan is not None and plan.conversation_model == conversation.model:
+            asked.user, asked.ahead = self._write_question(conversation, queued, text, images, plan)
+        return asked
+
+    def _write_question(
+        self, conversation: Conversation, queued_before: bool, text: str, images: Sequence[str], plan: QuestionPlan
+    ) -> tuple[Message, Message | None]:
+        """(On the store's thread.) The question, and the answer's row unless the question waits in the outbox."""
+        args, kwargs = row = question_row(conversation, text, images, plan, queued_before)
+        if kwargs["status"] is MessageStatus.QUEUED:
+            return self._repo.add_message(*args, **kwargs), None
+        return self._add_then_add(row, partial(answer_row, model=plan.model))
 
     async def _final_answer_to(self, question: Message) -> Message:
         """The last answer given to `question` (after tool rounds), or the question itself when unanswered."""

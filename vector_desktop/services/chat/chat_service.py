@@ -9,7 +9,7 @@ Rules it keeps:
   token, and the text received is journaled at least every `journal_interval` seconds, so a crash loses at most
   that much (the next start marks the row interrupted: ChatRepository.mark_interrupted_streams);
 - store calls are small synchronous repository methods run through `run_blocking` (default: called directly), so
-  the GUI can move them to a worker thread; where a step needs several, they go in one call (`_before_sending`,
+  the GUI can move them to a worker thread; where a step needs several, they go in one call (`_ask`,
   `_update_then_add`): each call is a hop to that thread and back, the largest cost of a round after the network;
 - one answer at a time per conversation; `stop()` keeps the partial text (status cancelled).
 Events go to ChatListener objects (domain/chat.py) on the event-loop thread.
@@ -76,12 +76,14 @@ class ChatService(ChatSending):
 
     async def create_conversation(self, **values: Any) -> Conversation:
         conversation: Conversation = await self._run_blocking(self._repo.create_conversation, **values)
+        self._seen_models[conversation.id] = conversation.model
         self._emit("conversation_changed", conversation)
         return conversation
 
     async def update_conversation(self, conversation_id: str, **values: Any) -> Conversation:
         """Rename, pin, system prompt, model, fallback_models, temperature, json_mode."""
         conversation: Conversation = await self._run_blocking(self._repo.update_conversation, conversation_id, **values)
+        self._seen_models[conversation.id] = conversation.model
         self._emit("conversation_changed", conversation)
         return conversation
 
