@@ -23,7 +23,6 @@ from vector_desktop.views.chat.chat_tools_controls import ChatToolsControls
 from vector_desktop.views.chat.chat_transcript_controls import TranscriptControls
 from vector_desktop.views.chat.conversation_delegate import ConversationDelegate
 from vector_desktop.views.chat.conversation_settings_dialog import ConversationSettingsDialog
-from vector_desktop.views.chat.fixed_row_list import replace_list_view
 from vector_desktop.views.chat.message_delegate import MessageDelegate
 from vector_desktop.views.chat.search_hit_delegate import SearchHitDelegate
 from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
@@ -47,7 +46,6 @@ class ChatPanel(QWidget):
         ui = self.ui
 
         self._full_texts: dict[QLabel, str] = {}
-        ui.conversationList = replace_list_view(ui.conversationList)  # a new title repaints its row, not the list
         ui.conversationList.setModel(view_model.conversations_proxy)
         self.conversation_delegate = ConversationDelegate(ui.conversationList)
         ui.conversationList.setItemDelegate(self.conversation_delegate)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
     QSplitter, QStackedWidget, QToolButton, QVBoxLayout,
     QWidget)
+
+from vector_desktop.views.chat.fixed_row_list import FixedRowListView
 from . import resources_rc
 
 class Ui_ChatPanel(object):
@@ -55,7 +57,7 @@ class Ui_ChatPanel(object):
 
         self.sidebarLayout.addLayout(self.searchRow)
 
-        self.conversationList = QListView(self.sidebar)
+        self.conversationList = FixedRowListView(self.sidebar)
         self.conversationList.setObjectName(u"conversationList")
         self.conversationList.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
