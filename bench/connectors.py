@@ -46,16 +46,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.connectors_rig import (  # noqa: E402
-    BareList,
-    FrameClock,
-    PanelRig,
-    add_stdio_servers,
-    build_panel,
-    open_service,
-    settle,
-    tool_server_child,
-)
+from bench.connectors_rig import BareList, FrameClock, PanelRig, build_panel, settle  # noqa: E402
+from bench.connectors_servers import add_stdio_servers, open_service, tool_server_child  # noqa: E402
 from bench.startup import child_env, time_first_paint, time_ready  # noqa: E402
 from bench.storage_rig import qasync_loop, qt_app  # noqa: E402
 

@@ -43,7 +43,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.connectors_rig import tool_server_child  # noqa: E402
+from bench.connectors_servers import tool_server_child  # noqa: E402
 from bench.storage_rig import qasync_loop, qt_app  # noqa: E402
 from bench.stream_render import StallMeter  # noqa: E402
 from bench.tool_round_rig import (  # noqa: E402

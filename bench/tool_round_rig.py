@@ -243,7 +243,7 @@ def _name_of(fn: Any) -> str:
 class ChatRig:
     """The chat panel over the real ChatService with its ChatToolbox over the real ConnectorsService."""
 
-    connectors: Any  # bench.connectors_rig.ServiceRig
+    connectors: Any  # bench.connectors_servers.ServiceRig
     client: Any
     service: Any
     headless: Any  # a second ChatService over the same store, client and toolbox, with no view-model listening
@@ -268,7 +268,7 @@ class ChatRig:
 def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
     """As gui.py (_build_chat) and gui_tools.py (build_chat_tools) wire it, on a fresh profile; the MCP test server
     added as a connector (streamable HTTP), its tools listed."""
-    from bench.connectors_rig import open_service
+    from bench.connectors_servers import open_service
     from vector_desktop.ai.client import LLMClient
     from vector_desktop.ai.models import seed_model_infos
     from vector_desktop.ai.providers import ProviderConfig
