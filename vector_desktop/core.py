@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.runtime import LoopThread
     from vector_desktop.services.databases.databases_service import DatabasesService
+    from vector_desktop.services.scrubber import Scrubber
     from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
 
 
@@ -98,6 +99,14 @@ def _secret_vault(paths: AppPaths, environ: Mapping[str, str]) -> Any:
     return SecretVault(paths.data_dir / VAULT_FILE, encryption_key)
 
 
+def make_scrubber(core: Core) -> Scrubber:
+    """What removes secrets and the home folder from logs, crash reports, analytics and tool records: the keychain
+    values seen this session and the secret settings of .env and the environment (read when it scrubs)."""
+    from vector_desktop.services.scrubber import Scrubber, secret_values_of
+
+    return Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+
+
 def storage_root(paths: AppPaths) -> Path:
     """The local backend's folder in the profile."""
     return paths.data_dir / "storage"
@@ -125,7 +134,6 @@ def make_connectors(
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
     from vector_desktop.services.connectors.merge_service import MergeService
     from vector_desktop.services.connectors.runtime import LoopThread
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.connector_repository import ConnectorRepository
     from vector_desktop.store.tool_action_repository import ToolActionRepository
 
@@ -136,7 +144,7 @@ def make_connectors(
 
     kwargs.setdefault("auth_for", oauth)
     store = ConnectorRepository(core.store.sessions)
-    scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    scrubber = kwargs.pop("scrubber", None) or make_scrubber(core)
     merge = kwargs.pop("merge", None) or MergeService(core.config, store, identity=kwargs.pop("identity", None))
     service = ConnectorsService(
         core.config,
@@ -174,11 +182,10 @@ def make_tool_source(
     if databases is None and email is None:
         return connectors
     from vector_desktop.services.chat_tools.combined import CombinedTools
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.services.tool_run_records import scrub_arguments
     from vector_desktop.store.tool_action_repository import ToolActionRepository
 
-    scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    scrubber = kwargs.pop("scrubber", None) or make_scrubber(core)
     sources: list[ToolSource] = [connectors]
     if databases is not None:
         from vector_desktop.services.databases.db_tools import SQL_SCHEMA, DatabaseTools
@@ -216,7 +223,6 @@ def make_chat_toolbox(
     and an audit log at `<data_dir>/tool-audit.jsonl`. Keyword arguments go to ChatToolbox (run_blocking, timeout,
     an `engine` or `audit` the caller already has...)."""
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.services.tool_policy.audit import AuditLog
     from vector_desktop.services.tool_policy.engine import PolicyEngine
     from vector_desktop.store.tool_policy_repository import ToolPolicyRepository
@@ -226,5 +232,5 @@ def make_chat_toolbox(
         engine = PolicyEngine(ToolPolicyRepository(core.store.sessions))
         engine.reload()
     audit = kwargs.pop("audit", None) or AuditLog(core.paths.data_dir / TOOL_AUDIT_FILE)
-    kwargs.setdefault("scrubber", Scrubber(secret_values_of(core.secrets, core.config), Path.home()))
+    kwargs.setdefault("scrubber", make_scrubber(core))
     return ChatToolbox(connectors, runtime, engine, audit, approver=approver, **kwargs)

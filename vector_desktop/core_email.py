@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,13 +23,13 @@ def make_email(
     """The email service over the core's store, settings and keychain (the worker is not started: call `start()`
     in the GUI, or `send_pending_blocking()` on the command line; `close()` at the end). `ssl_context` replaces the
     system certificate store (tests); other keyword arguments go to EmailService (`online`, `backoff`, `clock`)."""
+    from vector_desktop.core import make_scrubber
     from vector_desktop.services.email.email_service import EmailService
     from vector_desktop.services.email.sender_lock import LOCK_FILE, SenderLock
     from vector_desktop.services.email.smtp_sender import SmtpSender, settings_from_config
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.email_repository import EmailRepository
 
-    scrubber = kwargs.pop("scrubber", None) or Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    scrubber = kwargs.pop("scrubber", None) or make_scrubber(core)
 
     def sender() -> SmtpSender:  # on the worker's thread: the password comes from the keychain
         return SmtpSender(settings_from_config(core.config), ssl_context=ssl_context, scrub=scrubber.scrub_text)

@@ -119,13 +119,12 @@ def _images(core: Core, storage: CloudStorageService) -> Any:
 
 
 def _analytics(core: Core) -> Any:
-    from pathlib import Path
 
+    from vector_desktop.core import make_scrubber
     from vector_desktop.services import telemetry
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.telemetry_repository import TelemetryRepository
 
-    scrubber = Scrubber(secret_values_of(core.secrets, core.config), Path.home())
+    scrubber = make_scrubber(core)
     queue = TelemetryRepository(core.store.sessions)
     analytics = telemetry.Analytics(core.config, queue, scrubber, core.paths.data_dir / "analytics-id")
     analytics.refresh()

@@ -13,6 +13,7 @@ from vector_desktop.logging_setup import configure_logging
 
 def build_services(session: Any) -> None:
     """Wire the services every panel uses. Runs on the GUI thread; nothing here blocks."""
+    from vector_desktop.core import make_scrubber
     from vector_desktop.core_jobs import make_job_runner, make_task_registry
     from vector_desktop.gui_chat import connectivity_url, model_listers
     from vector_desktop.presentation.connectivity import ConnectivityMonitor
@@ -20,12 +21,11 @@ def build_services(session: Any) -> None:
     from vector_desktop.presentation.jobs_model import JobsTableModel, JobsViewModel
     from vector_desktop.services import telemetry
     from vector_desktop.services.connectivity import ConnectivityChecker
-    from vector_desktop.services.scrubber import Scrubber, secret_values_of
     from vector_desktop.store.telemetry_repository import TelemetryRepository
 
     core = session.core
     config = core.config
-    session.scrubber = Scrubber(secret_values_of(core.secrets, config), Path.home())
+    session.scrubber = make_scrubber(core)
     configure_logging(
         session.paths.log_file, str(config.get("VECTOR_LOG_LEVEL")), [session.scrubber.logging_filter()], stderr=False
     )
