@@ -19,6 +19,10 @@ def timeout_message(timeout_s: float) -> str:
     return f"The job took longer than its time limit of {describe_seconds(timeout_s)} and was stopped."
 
 
+def retry_message(attempt: int, attempts_allowed: int, delay_s: float) -> str:
+    return f"Attempt {attempt} of {attempts_allowed} failed; trying again in {describe_seconds(round(delay_s, 2))}."
+
+
 def error_text(error: BaseException) -> str:
     if isinstance(error, VectorError):
         return str(error)

@@ -7,15 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vector_desktop.domain.jobs import JobRecord, JobState
-from vector_desktop.jobs.context import describe_seconds
+from vector_desktop.jobs.attempt import retry_message, timeout_message
 
 WORKER_LOST_MESSAGE = "The worker running this job stopped before it finished."
 WORKER_LOST_RESENT = "The worker running this job stopped; the job was sent again."
 REVOKED_STATES = {"REVOKED", "CANCELLED"}
-
-
-def timeout_message(timeout_s: float) -> str:
-    return f"The job took longer than its time limit of {describe_seconds(timeout_s)} and was stopped."
 
 
 @dataclass
@@ -79,10 +75,7 @@ def outcome_of(meta: dict[str, Any] | None, record: JobRecord) -> Outcome | None
         args = _exception_args(result)
         attempt = int(args[1]) if len(args) > 1 else record.attempts
         delay = float(args[2]) if len(args) > 2 else 0.0
-        text = (
-            f"Attempt {attempt} of {record.max_retries + 1} failed; "
-            f"trying again in {describe_seconds(round(delay, 2))}."
-        )
+        text = retry_message(attempt, record.max_retries + 1, delay)
         return Outcome(JobState.QUEUED, {"error": _failure_text(result), "progress_text": text, "attempts": attempt})
     if status in REVOKED_STATES:
         return Outcome(JobState.CANCELLED, {"progress_text": ""})

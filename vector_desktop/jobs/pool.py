@@ -19,9 +19,9 @@ from typing import Any
 
 from vector_desktop.domain.errors import JobError
 from vector_desktop.domain.jobs import JobRecord, JobRepository, JobState
-from vector_desktop.jobs.attempt import AttemptEnd, error_text, run_attempt, timeout_message
+from vector_desktop.jobs.attempt import AttemptEnd, error_text, retry_message, run_attempt, timeout_message
 from vector_desktop.jobs.backend_base import JobBackendBase, TrackedJob, utc_now
-from vector_desktop.jobs.context import RunContext, describe_seconds
+from vector_desktop.jobs.context import RunContext
 from vector_desktop.jobs.registry import TaskRegistry, TaskSpec
 from vector_desktop.jobs.scheduling import Scheduler, Timer, Writer
 
@@ -279,10 +279,7 @@ class JobPool(JobBackendBase[_Live]):
                     live,
                     state=JobState.QUEUED,
                     error=error,
-                    progress_text=(
-                        f"Attempt {record.attempts} of {record.max_retries + 1} failed; "
-                        f"trying again in {describe_seconds(round(delay, 2))}."
-                    ),
+                    progress_text=retry_message(record.attempts, record.max_retries + 1, delay),
                 )
                 live.timer = self._scheduler.call_at(self._clock() + delay, lambda: self._retry_due(live))
             else:
