@@ -304,8 +304,7 @@ class DatabasesService:
         origin: str = "cli",
         timeout_s: float | None = None,
     ) -> int | None:
-        """Stream a query's rows as the server's own text (tab-separated) or CSV to `write`, called on the session's
-        thread, when the connection can (PostgreSQL's COPY; no parameters). None: it cannot, run it as usual."""
+        """See StatementRunner.copy_out (None: the connection cannot COPY, run the query as usual)."""
         return await self._statements.copy_out(
             connection_id, sql, write, csv=csv, null=null, header=header, origin=origin, timeout_s=timeout_s
         )
