@@ -124,3 +124,26 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 60.0, what: str = 
             return value
         time.sleep(0.05)
     pytest.fail(f"gave up waiting for {what}")
+
+
+def celery_jobs_maker(registry: Any, store: Any) -> Iterator[Callable[..., Any]]:
+    """For a fixture: `make(broker, **kwargs)` gives a CeleryJobs over the store's job rows; all are shut down after."""
+    from vector_desktop.jobs.celery_backend import CeleryJobs
+    from vector_desktop.store.job_repository import JobRepository
+
+    made: list[CeleryJobs] = []
+
+    def make(broker: str, **kwargs: Any) -> CeleryJobs:
+        jobs = CeleryJobs(registry, JobRepository(store.sessions), broker_url=broker, poll_interval=0.05, **kwargs)
+        made.append(jobs)
+        return jobs
+
+    yield make
+    for jobs in made:
+        jobs.shutdown(2.0)
+
+
+def finished(jobs: Any, job_id: str) -> Any:
+    """The job's snapshot once it has finished, else None."""
+    snapshot = jobs.get(job_id)
+    return snapshot if snapshot is not None and snapshot.state.finished else None

@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 
-from tests.integration.celery.conftest import wait_until
+from tests.integration.celery.conftest import celery_jobs_maker, finished, wait_until
 from tests.integration.celery.tasks import register_tasks
 from vector_desktop.core_jobs import SYNC_TASK, make_task_registry
 from vector_desktop.domain.errors import JobError
 from vector_desktop.domain.jobs import JobSnapshot, JobState
-from vector_desktop.jobs.celery_backend import CeleryJobs
 from vector_desktop.jobs.celery_states import WORKER_LOST_MESSAGE, WORKER_LOST_RESENT
 from vector_desktop.store.job_repository import JobRepository
 
@@ -33,21 +32,7 @@ def registry(app_paths: Any, memory_keyring: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def make_jobs(registry: Any, store: Any) -> Iterator[Any]:
-    made: list[CeleryJobs] = []
-
-    def make(broker: str, **kwargs: Any) -> CeleryJobs:
-        jobs = CeleryJobs(registry, JobRepository(store.sessions), broker_url=broker, poll_interval=0.05, **kwargs)
-        made.append(jobs)
-        return jobs
-
-    yield make
-    for jobs in made:
-        jobs.shutdown(2.0)
-
-
-def finished(jobs: CeleryJobs, job_id: str) -> JobSnapshot | None:
-    snapshot = jobs.get(job_id)
-    return snapshot if snapshot is not None and snapshot.state.finished else None
+    yield from celery_jobs_maker(registry, store)
 
 
 def test_storage_sync_runs_on_the_worker(broker_url: str, start_worker: Any, make_jobs: Any, profile_dir: Path) -> None:

@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 
-from tests.integration.celery.conftest import wait_until, worker_command
+from tests.integration.celery.conftest import celery_jobs_maker, finished, wait_until, worker_command
 from tests.integration.celery.tasks import register_tasks
-from vector_desktop.domain.jobs import JobSnapshot, JobState
-from vector_desktop.jobs.celery_backend import CeleryJobs
+from vector_desktop.domain.jobs import JobState
 from vector_desktop.jobs.registry import TaskRegistry
 from vector_desktop.store.job_repository import JobRepository
 
@@ -24,21 +23,7 @@ from vector_desktop.store.job_repository import JobRepository
 def make_jobs(store: Any) -> Iterator[Any]:
     registry = TaskRegistry()
     register_tasks(registry)
-    made: list[CeleryJobs] = []
-
-    def make(broker: str, **kwargs: Any) -> CeleryJobs:
-        jobs = CeleryJobs(registry, JobRepository(store.sessions), broker_url=broker, poll_interval=0.05, **kwargs)
-        made.append(jobs)
-        return jobs
-
-    yield make
-    for jobs in made:
-        jobs.shutdown(2.0)
-
-
-def finished(jobs: CeleryJobs, job_id: str) -> JobSnapshot | None:
-    snapshot = jobs.get(job_id)
-    return snapshot if snapshot is not None and snapshot.state.finished else None
+    yield from celery_jobs_maker(registry, store)
 
 
 def test_the_hard_time_limit_stops_a_task_that_ignores_it(broker_url: str, start_worker: Any, make_jobs: Any) -> None:
