@@ -149,6 +149,21 @@ class Config:
     def get(self, key: str) -> Any:
         return self.resolve(key).value
 
+    def get_without_keychain(self, key: str) -> Any:
+        """The value as far as it is known without asking the keychain: a secret from .env or the environment only
+        (None when it is not there), not cached. For start-up, which must not wait for a locked keychain."""
+        spec = SPECS[key]
+        if not spec.secret:
+            return self.get(key)
+        value = None
+        for raw in (self.dotenv.get(key), self.environ.get(key)):
+            if raw is not None and raw.strip():
+                try:
+                    value = parse_value(spec, raw)
+                except SettingValueError:
+                    continue  # reported when the value is resolved for real
+        return value
+
     def source(self, key: str) -> Source:
         return self.resolve(key).source
 

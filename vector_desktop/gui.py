@@ -55,6 +55,8 @@ class GuiSession:
         self.account: Any = None  # the features gui_features.build_features adds
         self.email: Any = None
         self.pending_tools: Any = None
+        self.models_settled: Any = None  # done once the keychain's provider keys are in use (gui_chat)
+        self.providers_updater: Any = None
         # Set by gui_services.build_services, gui_chat.build_chat and gui_features.build_features:
         self.pool: Any = None
         self.analytics: Any = None
@@ -136,17 +138,12 @@ class GuiSession:
         loop = asyncio.get_running_loop()
         try:
             self.core = await loop.run_in_executor(None, self._open_core)
-            await loop.run_in_executor(None, self.core.secrets.check)
         except VectorError as error:
             self.fatal(str(error))
             return
         except OSError as error:
             self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
             return
-        if self.interactive:
-            from vector_desktop.gui_features import ask_vault_passphrase
-
-            await ask_vault_passphrase(self.core, self.window)
         core = self.core
         build_services(self)
         await build_chat(self, core)
@@ -160,6 +157,7 @@ class GuiSession:
             self.window.restore_last_panel(self.args.panel)
             self.ready.set()
         await asyncio.sleep(0)  # input that came in is handled between the features' builds
+        await self._open_keychain(core)
         self.storage_panel = build_storage_panel(self)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
         await asyncio.sleep(0)
@@ -177,6 +175,28 @@ class GuiSession:
             await self.take_screenshot(Path(self.args.screenshot))
         else:
             gui_dialogs().ask_privacy_question(self)
+
+    async def _open_keychain(self, core: Any) -> None:
+        """After the chat is shown, so a slow or locked keychain holds nothing up: probe it, ask for the vault's
+        passphrase when there is no keychain, then give the chat its providers' keys (its answers wait until
+        then). The features that read secrets are built after this."""
+        import asyncio
+
+        from vector_desktop.gui_chat import apply_keychain_providers
+
+        try:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, core.secrets.check)
+            except VectorError as error:
+                self.notify("keychain", str(error))
+            if self.interactive:
+                from vector_desktop.gui_features import ask_vault_passphrase
+
+                await ask_vault_passphrase(core, self.window)
+            if core.secrets.problem:
+                self.notify("keychain", core.secrets.problem)
+        finally:
+            await apply_keychain_providers(self)
 
     def _open_core(self) -> Any:
         """On a worker thread. Every table module is imported here, before any query: SQLAlchemy configures all
@@ -235,8 +255,6 @@ class GuiSession:
         if core.store.notice:
             self.notify("store", core.store.notice)
             self.inform(self.window.tr("Your data file was kept aside"), core.store.notice)
-        if core.secrets.problem:
-            self.notify("keychain", core.secrets.problem)
         problems = core.config.validate_all()  # each message names the file a bad value came from
         if problems:
             text = self.window.tr("Some settings are invalid and were ignored: ")

@@ -1,11 +1,13 @@
-"""GUI composition of the chat: the LLM client (its keys read off the GUI thread), the chat service, its view-model
-and panel, and the AI servers dialog with what follows a change of servers (new providers, a model-list refresh,
-the model picker reloaded). `GuiSession.finish_startup` calls `build_chat` first: the chat is the panel most
-starts show, so it answers input before the other features are built."""
+"""GUI composition of the chat: the LLM client (first with the keys of .env and the environment; the keychain's
+are added once the chat is shown, `apply_keychain_providers`), the chat service, its view-model and panel, and the
+AI servers dialog with what follows a change of servers (new providers, a model-list refresh, the model picker
+reloaded). `GuiSession.finish_startup` calls `build_chat` first: the chat is the panel most starts show, so it
+answers input before the other features are built."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from functools import partial
 from typing import Any
 
@@ -36,15 +38,14 @@ async def build_chat(session: Any, core: Any) -> None:
     async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
         return await loop.run_in_executor(None, partial(fn, *args, **kwargs))
 
-    # User-added OpenAI-compatible servers: their keys come from the keychain, so they are read in the same
-    # executor call that builds the client.
+    # The keychain is not waited for here: the client starts with the providers whose keys are in .env or the
+    # environment (and the on-device model); `apply_keychain_providers` adds the keychain's keys and the
+    # user-added servers right after the chat is shown, and until then the chat's answers wait for them.
     servers = AIServerService(ServerRepository(core.store.sessions), core.secrets, model_cache=repo)
     client = await loop.run_in_executor(
-        None,
-        lambda: build_llm_client(config, compatible=servers.provider_configs(), cached_models=repo.cached_models()),
+        None, lambda: build_llm_client(config, cached_models=repo.cached_models(), keychain=False)
     )
     session.llm_client = client
-    await loop.run_in_executor(None, client.prepare)  # TLS certificates load here, not at the first request
 
     def base_url(model: str) -> str | None:
         try:
@@ -63,6 +64,8 @@ async def build_chat(session: Any, core: Any) -> None:
     )
     session.pending_tools = PendingTools()
     service.set_tools(session.pending_tools)
+    session.models_settled = loop.create_future()
+    service.wait_for_models(session.models_settled)
     await service.recover()
     session.chat_service = service
     catalog = model_catalog.ModelCatalog(repo)  # (its tasks are registered by core_jobs.make_task_registry)
@@ -115,6 +118,7 @@ def _wire_ai_servers(session: Any, servers: Any, client: Any, remote_urls: list[
         parent=session.window,
     )
     updater.applied.connect(providers_applied)
+    session.providers_updater = updater
     updater.error_occurred.connect(lambda text: session.notify("ai_servers", text))
     session.ai_servers_vm.servers_changed.connect(updater.apply)
     provider_settings = {
@@ -125,6 +129,19 @@ def _wire_ai_servers(session: Any, servers: Any, client: Any, remote_urls: list[
     session.window.ai_servers_requested.connect(lambda: open_ai_servers(session))
     session.closers.append(session.ai_servers_vm.close)
     session.closers.append(updater.close)
+
+
+async def apply_keychain_providers(session: Any) -> None:
+    """After the keychain was probed (and a vault unlocked): the providers with the keychain's keys and the
+    user-added servers, then the chat's waiting answers go. They go also when this fails (with what is known)."""
+    try:
+        with contextlib.suppress(Exception):  # reported by the updater (a notice); the chat must not wait forever
+            await session.providers_updater.apply(refresh=False)
+        # TLS certificates load now, off the GUI thread and after the chat is shown, not at the first request.
+        await session.loop.run_in_executor(None, session.llm_client.prepare)
+    finally:
+        if not session.models_settled.done():
+            session.models_settled.set_result(None)
 
 
 def open_ai_servers(session: Any) -> None:

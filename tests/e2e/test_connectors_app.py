@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_app_start import assert_real_picture
-from tests.e2e.test_kill_app_mid_stream import Lines
+from tests.e2e.test_kill_app_mid_stream import Lines, end_child
 from tests.support.fixtures_mcp import MCP_STDIO_CWD, stdio_command
 from vector_desktop.paths import resolve_paths
 from vector_desktop.services.connectors.process_registry import process_info
@@ -145,11 +145,7 @@ def test_the_server_of_a_killed_app_is_stopped_at_the_next_start(
         assert reaped, f"the log does not say the app stopped {orphan}: {log[-2000:]}"  # it was the app that did
         assert_real_picture(shot)
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(30)
-        if app.stdout is not None:
-            app.stdout.close()
+        end_child(app)
         kill_all(marked_processes(run) + ([orphan] if orphan and alive(orphan) else []))
 
 

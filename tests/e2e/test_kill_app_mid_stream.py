@@ -63,6 +63,15 @@ class Lines:
             self.seen += [line.decode() for line in complete]
 
 
+def end_child(process: subprocess.Popen[bytes]) -> None:
+    """Kill the child if it still runs, and close its pipe."""
+    if process.poll() is None:
+        process.kill()
+        process.wait(30)
+    if process.stdout is not None:
+        process.stdout.close()
+
+
 def answer_text(store_file: Path) -> str | None:
     """The streaming answer's text as committed in the store, read without writing anything."""
     query = "SELECT content FROM messages WHERE role = 'assistant' ORDER BY id DESC LIMIT 1"
@@ -112,11 +121,7 @@ def test_kill_the_app_while_an_answer_streams(
         child.send_signal(signal.SIGKILL)
         child.wait(30)
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(30)
-        if child.stdout is not None:
-            child.stdout.close()
+        end_child(child)
     assert child.returncode == -signal.SIGKILL
     journaled = [text for when, text in snapshots if when <= killed_at - JOURNAL_MARGIN_S]
     assert journaled, "nothing was journaled a quarter of a second before the kill"

@@ -6,8 +6,9 @@ python tests/support/drive_app.py --profile DIR [--offline] --script kill
     New conversation A, new conversation B, type DRAFT in B, back to A, type MESSAGE, click Send.
     Prints "ready", "conversations A B", "draft typed", "sent"; then waits (the test kills the process).
 python tests/support/drive_app.py --profile DIR --script ask
-    Types QUESTION in the composer of a fresh app, sends it, waits until the answer is complete and prints one JSON
-    line {"rows": [[role, text, status], ...]} read from the transcript the user sees; then quits.
+    Prints "ready" once the chat panel is shown with its model picker, types QUESTION in the composer of a fresh
+    app, sends it ("sent"), waits until the answer is complete and prints one JSON line
+    {"rows": [[role, text, status], ...]} read from the transcript the user sees; then quits.
 python tests/support/drive_app.py --profile DIR --script report
     Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
 python tests/support/drive_app.py --profile DIR --script modules
@@ -197,10 +198,12 @@ def transcript_rows() -> list[list[str]]:
 
 def ask_script() -> Iterator[Waiter]:
     yield panel_ready
+    say("ready")
     editor = composer()
     editor.setFocus()
     QTest.keyClicks(editor, QUESTION)
     click(button("sendButton"))
+    say("sent")
     yield lambda: len(transcript_rows()) == 2 and button("sendButton").isEnabled()
     say(json.dumps({"rows": transcript_rows()}))
     QApplication.quit()

@@ -367,16 +367,17 @@ class ProvidersUpdater(QObject):
         self._tasks = TaskOwner(self._task_failed)
         self.refresh_job = ""  # the last refresh submitted here
 
-    def apply(self) -> asyncio.Task[Any]:
-        return self._tasks.start(self._apply(), "ai_servers.apply")
+    def apply(self, *, refresh: bool = True) -> asyncio.Task[Any]:
+        """`refresh=False`: no model-list refresh job (at start-up the app refreshes them when it is online)."""
+        return self._tasks.start(self._apply(refresh), "ai_servers.apply")
 
-    async def _apply(self) -> None:
+    async def _apply(self, refresh: bool = True) -> None:
         read = self._read_providers
         providers = list(await self._run_blocking(lambda: list(read())))
         self._set_providers(providers)
         self.applied.emit(providers)
         self._reload_models()  # a removed server's models leave the picker now
-        if self._jobs is not None and any(p.kind != "local" for p in providers):
+        if refresh and self._jobs is not None and any(p.kind != "local" for p in providers):
             self.refresh_job = self._jobs.delay(REFRESH_MODELS_TASK)
 
     def on_job_changed(self, snapshot: JobSnapshot) -> None:

@@ -1,7 +1,7 @@
 """Building the real LLMClient from the settings (shared by the CLI and the GUI's composition root).
 
 OpenRouter when OPENROUTER_API_KEY is set, else OpenAI when OPENAI_API_KEY is set (ai.providers decides), plus the
-on-device model. Reading the keys touches the keychain: call this off the GUI thread.
+on-device model. Reading the keys touches the keychain: call this off the GUI thread, or pass keychain=False.
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ def build_llm_client(
     compatible: Sequence[ProviderConfig] = (),
     cached_models: Sequence[CachedModel] = (),
     http: Callable[[], httpx.AsyncClient] | None = None,
+    keychain: bool = True,
     **kwargs: Any,
 ) -> LLMClient:
+    """`keychain=False`: the providers whose keys are in .env or the environment only (the GUI's start, which
+    must not wait for the keychain; it sets the providers again once the keys are read)."""
     local = LocalModel(str(config.get("VECTOR_LOCAL_MODEL_PATH") or "") or None)
     client = LLMClient(
-        providers_from_settings(config.get, compatible),
+        providers_from_settings(config.get if keychain else config.get_without_keychain, compatible),
         http=http,
         local=local,
         timeout=float(config.get("VECTOR_REQUEST_TIMEOUT")),

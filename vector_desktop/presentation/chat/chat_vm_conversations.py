@@ -129,7 +129,7 @@ class ChatConversationsPart(ChatEventsPart):
         return self._start(self._new_conversation(), "chat.new")
 
     async def _new_conversation(self) -> Conversation:
-        model = self._preferred_model or self._service.default_model()
+        model = self._preferred_model or await self._service.settled_default_model()
         conversation = await self._service.create_conversation(model=model)
         self.conversations.upsert(conversation)
         await self._select(conversation.id)

@@ -108,6 +108,7 @@ class ChatAnswerStream:
         # conversation id -> its own model ("": the default) as last read or written here: a send plans for it
         self._seen_models: dict[str, str] = {}
         self._flush_lock = asyncio.Lock()
+        self._models_settled: asyncio.Future[None] | None = None
         self.journal_writes = 0  # partial-text writes so far (for tests and diagnostics)
 
     # ------------------------------------------------------------------------------------------ listeners
@@ -135,6 +136,21 @@ class ChatAnswerStream:
     def default_model(self) -> str:
         value = self._default_model
         return value() if callable(value) else value
+
+    def wait_for_models(self, settled: asyncio.Future[None]) -> None:
+        """Until `settled` is done, answers and the outbox wait: the GUI shows the chat before the keychain has
+        given the providers' keys, and a message sent in that moment must go to the model it would go to a moment
+        later, not to the only one known without keys."""
+        self._models_settled = settled
+
+    async def models_settled(self) -> None:
+        if self._models_settled is not None and not self._models_settled.done():
+            await asyncio.shield(self._models_settled)
+
+    async def settled_default_model(self) -> str:
+        """The model for a new conversation, once the providers are known."""
+        await self.models_settled()
+        return self.default_model()
 
     def model_of(self, conversation: Conversation) -> str:
         model = conversation.model or self.default_model()

@@ -245,6 +245,7 @@ class ChatSending(ChatAnswerStream):
         """Send queued messages in the order they were written, when their model's server can be reached.
         A conversation whose next message cannot go (unreachable, busy, or its answer failed) waits, so
         its messages keep their order. Returns how many were sent."""
+        await self.models_settled()
         async with self._flush_lock:
             sent = 0
             waiting: set[str] = set()
@@ -307,6 +308,7 @@ class ChatSending(ChatAnswerStream):
         run = _Run(asyncio.current_task())
         self._runs[conversation_id] = run
         try:
+            await self.models_settled()
             return await work(run)
         finally:
             self._runs.pop(conversation_id, None)
