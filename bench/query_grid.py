@@ -14,6 +14,7 @@ the end), each against a baseline measured in the same run.
 3. Command line: `vector-desktop db query bench "SELECT * FROM t" > /dev/null` (a child process; the profile's
    connection added with `db add`) vs `psql -X -At -c "SELECT * FROM t" > /dev/null` on the same database, runs
    alternated, medians; goal ratio <= 1.5. Also both children's peak RSS, and the CLI's fixed cost (`SELECT 1`).
+   The children may write their .pyc (as an installed app has them); `--no-bytecode` keeps PYTHONDONTWRITEBYTECODE.
 
 Prints one JSON line last. Usage: python bench/query_grid.py [--quick] [--only panel,scroll,cli] [--runs N]
 """
@@ -245,10 +246,10 @@ async def measure_scrolling(rig: PanelRig, target_rows: int) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ 3. command line
 
 
-def measure_cli(database: BenchDatabase, runs: int) -> dict[str, Any]:
+def measure_cli(database: BenchDatabase, runs: int, write_bytecode: bool = True) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
-        env = child_env(Path(tmp))
+        env = child_env(Path(tmp), write_bytecode)
         add_connection(profile, env, database)
         ours_cmd, psql_cmd = cli(profile, "query", "bench", SQL), psql(database, SQL)
         text_cmd = cli(profile, "query", "bench", SQL, "--format", "text")
@@ -284,6 +285,7 @@ def measure_cli(database: BenchDatabase, runs: int) -> dict[str, Any]:
         "text_format_ratio": round(median([seconds for seconds, _kb in text]) / baseline, 2),
         "text_format_spread_ms": [ms(min(s for s, _ in text)), ms(max(s for s, _ in text))],
         "psql_per_row_part_ms": ms(baseline - median(fixed_psql)),
+        "pyc_written": write_bytecode,
     }
 
 
@@ -320,6 +322,9 @@ def main() -> int:
     parser.add_argument("--cli-runs", type=int, default=5, help="`db query` and psql runs each")
     parser.add_argument("--only", default="panel,scroll,cli", help="comma-separated: panel, scroll, cli")
     parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test of the bench)")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="keep PYTHONDONTWRITEBYTECODE (edited modules compile each run)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs, args.cli_runs, args.scroll_rows = 3, 1, min(args.scroll_rows, 3000)
@@ -330,7 +335,7 @@ def main() -> int:
     results: dict[str, Any] = {}
     with bench_database(args.rows) as database:
         if "cli" in parts:
-            results["cli"] = measure_cli(database, args.cli_runs)
+            results["cli"] = measure_cli(database, args.cli_runs, not args.no_bytecode)
             print(json.dumps({"bench": "query_grid.cli", **results["cli"]}), flush=True)
         if parts & {"panel", "scroll"}:
             from vector_desktop.qtsupport.switch_interval import use_gui_switch_interval

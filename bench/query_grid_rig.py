@@ -286,12 +286,14 @@ print(json.dumps({"seconds": elapsed, "peak_kb": usage.ru_maxrss, "code": code})
 """
 
 
-def child_env(tmp: Path) -> dict[str, str]:
+def child_env(tmp: Path, write_bytecode: bool = True) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     env["PYTHONPATH"] = str(ROOT)
     env["XDG_DATA_HOME"] = str(tmp / "xdg")
+    if write_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed app: modules load from .pyc, not compiled anew
     return env
 
 

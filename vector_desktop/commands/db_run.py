@@ -11,10 +11,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from vector_desktop.domain.databases import (
+    DEFAULT_CONNECTION_ID,
+    DEFAULT_CONNECTION_NAME,
     ConnectionConfig,
     ConnectionNotFoundError,
     DatabaseError,
     SchemaInfo,
+    db_connection_id,
     db_secret_ref,
 )
 from vector_desktop.services.databases.connection_drafts import draft_of
@@ -55,8 +58,19 @@ def run(core: Core, args: argparse.Namespace) -> int:
         return 1
 
 
+def needs_environment(args: argparse.Namespace) -> bool:
+    """Whether the command may use DATABASE_URL's "default": `ls`, or NAME is "default" or its key. No saved
+    connection can have that name or key, so every other command leaves DATABASE_URL (and the keychain) alone."""
+    if args.db_action == "ls":
+        return True
+    name = getattr(args, "name", None)
+    if name is None or args.db_action == "add":
+        return False
+    return name.strip().casefold() == DEFAULT_CONNECTION_NAME or db_connection_id(name) == DEFAULT_CONNECTION_ID
+
+
 async def _main(cli: _Cli, args: argparse.Namespace) -> int:
-    await cli.service.open()
+    await cli.service.open(environment=needs_environment(args))
     try:
         return await _ACTIONS[args.db_action](cli, args)
     finally:

@@ -115,8 +115,11 @@ class DatabasesService:
 
     # ------------------------------------------------------------------ life cycle
 
-    async def open(self) -> None:
-        self._load_environment()
+    async def open(self, *, environment: bool = True) -> None:
+        """Read the saved connections and, with `environment`, DATABASE_URL's "default" (a secret setting: that
+        may ask the keychain). A command that names a saved connection goes without it."""
+        if environment:
+            self._load_environment()
         self._known.replace_saved(await self._blocking(self._store.connections))
         if self._known.default.current.password is not None:
             await self._blocking(self._known.default.move_password)
