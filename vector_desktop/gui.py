@@ -23,7 +23,7 @@ from vector_desktop.domain.errors import VectorError
 from vector_desktop.logging_setup import configure_logging
 from vector_desktop.paths import AppPaths, resolve_paths
 from vector_desktop.qtsupport.qtlog import install_qt_message_handler
-from vector_desktop.qtsupport.theme import THEMES, apply_theme
+from vector_desktop.qtsupport.theme import THEMES, apply_theme, confirm_system_scheme, remembered_system_dark
 from vector_desktop.views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ class GuiSession:
         self.remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
         self.theme_choice = self._initial_theme()
-        apply_theme(app, self.theme_choice)
+        self._assumed_dark = remembered_system_dark(self.prefs)  # checked right after the first paint
+        apply_theme(app, self.theme_choice, self._assumed_dark)
         self.window = MainWindow(self.prefs)
         self.window.set_theme_choice(self.theme_choice)
         self._wire_window()
@@ -109,6 +110,7 @@ class GuiSession:
     def run(self) -> int:
         self.window.show()
         self.app.processEvents()  # the first paint happens here, before the heavy imports below
+        confirm_system_scheme(self.app, self.prefs, self.theme_choice, self._assumed_dark)
         self._start_loop()
         QTimer.singleShot(0, lambda: self.tasks.start(self._start_up(), "startup"))
         quit_future = self.loop.create_future()

@@ -8,7 +8,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from vector_desktop.qtsupport.theme import apply_theme
+from vector_desktop.qtsupport.theme import (
+    SYSTEM_DARK_KEY,
+    apply_theme,
+    confirm_system_scheme,
+    remembered_system_dark,
+    system_is_dark,
+)
 from vector_desktop.views.main_window import MainWindow
 
 
@@ -109,4 +115,31 @@ def test_theme_menu_requests_and_palette_changes(qtbot, tmp_path: Path) -> None:
         assert apply_theme(app, "light") == "light"
         assert app.palette().window().color().lightness() > 200
     finally:
+        app.setStyleSheet("")
+
+
+def test_the_first_frame_uses_the_remembered_system_scheme_and_is_corrected_after(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    prefs = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    actual = system_is_dark()
+    try:
+        assert remembered_system_dark(prefs) is None  # first start: Qt is asked before the first paint
+        confirm_system_scheme(app, prefs, "system", None)
+        assert remembered_system_dark(prefs) is actual
+        # The system's scheme changed since the last start: the first frame has the old one, then it is put right.
+        prefs.setValue(SYSTEM_DARK_KEY, not actual)
+        assumed = remembered_system_dark(prefs)
+        assert assumed is (not actual)
+        assert apply_theme(app, "system", assumed) == ("dark" if assumed else "light")
+        confirm_system_scheme(app, prefs, "system", assumed)
+        lightness = app.palette().window().color().lightness()
+        assert (lightness < 80) if actual else (lightness > 200)
+        assert remembered_system_dark(prefs) is actual
+        # A chosen theme does not follow the system.
+        apply_theme(app, "dark")
+        confirm_system_scheme(app, prefs, "dark", not actual)
+        assert app.palette().window().color().lightness() < 80
+    finally:
+        apply_theme(app, "light")
         app.setStyleSheet("")

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
-from vector_desktop.views.forms.ui_main_window import Ui_MainWindow
-from vector_desktop.views.notice_bar import NoticeBar
+from vector_desktop.views.main_window_form import MainWindowForm
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from vector_desktop.views.notice_bar import NoticeBar
+
+# Qt.ItemDataRole.UserRole. Nothing here names the `Qt` namespace before the first paint: PySide6 makes its ~90
+# enums into Python enums the first time it is touched (~15-30 ms).
+KEY_ROLE = 0x0100
+
+
+def set_standard_shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str = "") -> None:
+    """As `setShortcut(QKeySequence(key))` (the platform's first binding for key), else the fallback. Through
+    `setShortcuts`: resolving `setShortcut`'s overloads makes PySide6 build the `Qt` namespace's enums."""
+    first = QKeySequence.keyBindings(key)[:1]
+    action.setShortcuts(first or ([QKeySequence(fallback)] if fallback else []))
 
 
 class MainWindow(QMainWindow):
@@ -24,11 +39,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, prefs: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui = MainWindowForm()
+        self.ui.setup(self)
         self._prefs = prefs
         self._panels: dict[str, QWidget] = {}
-        self._notices: dict[str, NoticeBar] = {}
+        self._notices: dict[str, NoticeBar] = {}  # imported when the first notice is shown
         self.setWindowIcon(QIcon(":/icons/app.svg"))
         self.ui.loadingLabel.setObjectName("emptyState")
         self._setup_actions()
@@ -43,13 +58,9 @@ class MainWindow(QMainWindow):
 
     def _setup_actions(self) -> None:
         ui = self.ui
-        ui.actionSettings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
-        if ui.actionSettings.shortcut().isEmpty():
-            ui.actionSettings.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
-        ui.actionQuit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        if ui.actionQuit.shortcut().isEmpty():
-            ui.actionQuit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
-        ui.actionFullScreen.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+        set_standard_shortcut(ui.actionSettings, QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        set_standard_shortcut(ui.actionQuit, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        set_standard_shortcut(ui.actionFullScreen, QKeySequence.StandardKey.FullScreen)
         ui.actionSettings.triggered.connect(self.settings_requested)
         ui.actionAiServers.triggered.connect(self.ai_servers_requested)
         ui.actionQuit.triggered.connect(self.close)
@@ -91,7 +102,7 @@ class MainWindow(QMainWindow):
         index = self.ui.navList.count()
         if index <= 9:
             action = QAction(self)
-            action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_0 + index)))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index}")])
             action.triggered.connect(lambda _checked=False, k=key: self.show_panel(k))
             self.addAction(action)
             item.setToolTip(f"{title} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -107,6 +118,8 @@ class MainWindow(QMainWindow):
 
     def set_account_widget(self, widget: QWidget) -> None:
         """The account button at the right end of the menu bar (the title-bar area on every platform)."""
+        from PySide6.QtCore import Qt
+
         self.ui.menuBar.setCornerWidget(widget, Qt.Corner.TopRightCorner)
         widget.show()
 
@@ -147,6 +160,8 @@ class MainWindow(QMainWindow):
         if key in self._notices:
             self._notices[key].label.setText(text)
             return
+        from vector_desktop.views.notice_bar import NoticeBar
+
         bar = NoticeBar(key, text, self)
         bar.dismissed.connect(lambda k: self._notices.pop(k, None))
         self._notices[key] = bar
