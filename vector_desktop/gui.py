@@ -22,6 +22,7 @@ from vector_desktop import APP_NAME, DESKTOP_ID, ORG_NAME, __version__
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.logging_setup import configure_logging
 from vector_desktop.paths import AppPaths, resolve_paths
+from vector_desktop.qtsupport.pyside_import_check import installed_answers
 from vector_desktop.qtsupport.qtlog import install_qt_message_handler
 from vector_desktop.qtsupport.theme import THEMES, apply_theme, confirm_system_scheme, remembered_system_dark
 from vector_desktop.views.main_window import MainWindow
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from vector_desktop.qtsupport.crash import CrashReport
 
 log = logging.getLogger("vector_desktop.gui")
+IMPORT_ANSWERS_FILE = "pyside-import-check.json"
 
 
 def fail_line(message: str) -> None:
@@ -57,6 +59,7 @@ class GuiSession:
         self.pending_tools: Any = None
         self.models_settled: Any = None  # done once the keychain's provider keys are in use (gui_chat)
         self.providers_updater: Any = None
+        self.import_answers: Any = None
         # Set by gui_services.build_services, gui_chat.build_chat and gui_features.build_features:
         self.pool: Any = None
         self.analytics: Any = None
@@ -111,6 +114,9 @@ class GuiSession:
         self.window.show()
         self.app.processEvents()  # the first paint happens here, before the heavy imports below
         confirm_system_scheme(self.app, self.prefs, self.theme_choice, self._assumed_dark)
+        self.import_answers = installed_answers()  # PySide6's import check, answered from the last start's file
+        if self.import_answers is not None:
+            self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
         self._start_loop()
         QTimer.singleShot(0, lambda: self.tasks.start(self._start_up(), "startup"))
         quit_future = self.loop.create_future()
@@ -171,6 +177,7 @@ class GuiSession:
             self.ready.set()
         self.connectivity.start()
         self.complete.set()
+        self._save_import_answers()
         gc.freeze()  # start-up objects live for the whole run: keep them out of every later collection
         self.garbage_collector.paused = False
         if self.args.screenshot:
@@ -321,6 +328,10 @@ class GuiSession:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # Shutdown ---------------------------------------------------------------------------------------------------------
+    def _save_import_answers(self) -> None:
+        if self.import_answers is not None:
+            self.import_answers.save(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
+
     async def shutdown(self) -> None:
         import asyncio
 
@@ -336,6 +347,7 @@ class GuiSession:
         if self.core is not None:
             self.core.close()
         self.crash.uninstall()
+        self._save_import_answers()  # with the modules first used in this run
         self.prefs.sync()
         self.lock.unlock()
 
