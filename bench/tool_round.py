@@ -15,8 +15,9 @@ SDK test server (tests/support/mcp_tool_server.py) over streamable HTTP in anoth
 A third side, `service_only`, runs the same round through a second ChatService (same store, client, toolbox) that
 no view-model listens to: the panel's share is the difference. The three sides run in blocks, their order rotated
 from block to block; medians are reported, with each round's steps (from the service's listener events) and the
-store and file calls it made through `run_blocking` (count, time run, time waited; the tool's audit line is written on
-the connectors' thread with its row, so it is not among them). Also the longest GUI-thread
+store and file calls it made through `run_blocking` (count, time run, time waited; the tool's audit line, and the chat's
+tool row with the next answer's row, are written on the connectors' thread with the call's record, so they are not
+among them). Also the longest GUI-thread
 stall (a 1 ms QTimer, see bench/stream_render.py) in each round: app rounds from send to the answer's first paint.
 `--profile N` prints the GUI thread's top N functions (cProfile, app rounds only) to stderr.
 

@@ -8,6 +8,7 @@ goes through a `run_blocking` that counts them (by the function handed to it, as
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
@@ -22,6 +23,22 @@ from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository
 
 MODEL = "vendor/model"
+# The rows of one tool round ("What is 2 + 40?"), and what listeners hear of it.
+ROUND_ROWS = [
+    ("user", "complete", "What is 2 + 40?"),
+    ("assistant", "complete", ""),
+    ("tool", "complete", "42"),
+    ("assistant", "complete", "It is 42."),
+]
+ROUND_EVENTS = [
+    ("added", "user"),
+    ("started", "assistant"),
+    ("finished", "assistant"),
+    ("added", "tool"),
+    ("finished", "tool"),
+    ("started", "assistant"),
+    ("finished", "assistant"),
+]
 
 
 def text(value: str) -> ChatChunk:
@@ -146,12 +163,7 @@ async def test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in
     answer = await service.send(conversation.id, "What is 2 + 40?")
 
     assert answer.content == "It is 42." and answer.status is MessageStatus.COMPLETE
-    assert stored(repo, conversation.id)[2:] == [
-        ("user", "complete", "What is 2 + 40?"),
-        ("assistant", "complete", ""),
-        ("tool", "complete", "42"),
-        ("assistant", "complete", "It is 42."),
-    ]
+    assert stored(repo, conversation.id)[2:] == ROUND_ROWS
     # The second request sends what the first one did, plus the round: no second read of the page.
     assert [m.role for m in streamer.requests[-1]] == ["user", "assistant", "user", "assistant", "tool"]
     assert [m.content for m in streamer.requests[-1]][:3] == ["first question", "OK", "What is 2 + 40?"]
@@ -164,15 +176,7 @@ async def test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in
         "update_message",  # the answer
         "get_conversation",  # its activity, for the conversation list
     ]
-    assert events.names == [
-        ("added", "user"),
-        ("started", "assistant"),
-        ("finished", "assistant"),
-        ("added", "tool"),
-        ("finished", "tool"),
-        ("started", "assistant"),
-        ("finished", "assistant"),
-    ]
+    assert events.names == ROUND_EVENTS
 
 
 @pytest.mark.asyncio
@@ -257,3 +261,92 @@ async def test_the_page_is_read_again_when_the_round_does_not_follow_it() -> Non
     assert extended(page, 2, [message(3), message(4)], 3) == [message(2), message(3), message(4)]
     assert extended(page, 2, [message(4)], 10) is None  # something else was written in between: read again
     assert extended(page, 2, [], 10) == page
+
+
+class StartingTools(Tools):
+    """Like ChatToolbox: `start` begins the call on a thread of its own (the connectors' loop in the app) and runs
+    `then(outcome)` there once it ran; `before_done(outcome)` runs on that thread after `then`, before the chat's
+    loop hears of the outcome (to press Stop at that exact moment)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.before_done: Callable[[], None] | None = None
+        self.threads: list[str] = []
+
+    def start(
+        self,
+        conversation_id: str,
+        call_id: str,
+        name: str,
+        arguments: dict[str, Any],
+        *,
+        then: Callable[[ToolOutcome], None] | None = None,
+    ) -> asyncio.Future[ToolOutcome]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[ToolOutcome] = loop.create_future()
+
+        def run() -> None:
+            self.calls.append(call_id)
+            self.threads.append(threading.current_thread().name)
+            outcome = ToolOutcome(str(arguments["a"] + arguments["b"]), status=ToolStatus.SUCCEEDED)
+            if then is not None:
+                then(outcome)
+            if self.before_done is not None:
+                self.before_done()
+            loop.call_soon_threadsafe(future.set_result, outcome)
+
+        threading.Thread(target=run, name="connectors-like").start()
+        return future
+
+
+@pytest.mark.asyncio
+async def test_with_a_toolbox_that_starts_calls_the_result_row_is_written_where_the_call_ended(
+    repo: ChatRepository, streamer: Streamer, calls: StoreCalls
+) -> None:
+    tools = StartingTools()
+    service = ChatService(repo, streamer, run_blocking=calls, default_model=MODEL, tools=tools)
+    conversation = await service.create_conversation()
+    streamer.scripts = [tool_call("call_1", "calc__add", '{"a": 2, "b": 40}'), [text("It is 42."), finish()]]
+    events = Events()
+    service.add_listener(events)
+    calls.names.clear()
+
+    answer = await service.send(conversation.id, "What is 2 + 40?")
+
+    assert (answer.content, answer.status) == ("It is 42.", MessageStatus.COMPLETE)
+    assert stored(repo, conversation.id) == ROUND_ROWS
+    assert tools.threads == ["connectors-like"]
+    # The call's result and the next answer's row are written on the call's thread: one hop fewer than
+    # `test_a_tool_round_reads_the_page_once_and_writes_each_following_row_in_the_same_hop`.
+    assert calls.names == ["_ask", "_update_then_add", "update_message", "get_conversation"]
+    assert events.names == ROUND_EVENTS
+
+
+@pytest.mark.asyncio
+async def test_stop_after_the_row_was_finished_where_the_call_ended_leaves_no_answer_row(
+    repo: ChatRepository, streamer: Streamer, calls: StoreCalls
+) -> None:
+    tools = StartingTools()
+    service = ChatService(repo, streamer, run_blocking=calls, default_model=MODEL, tools=tools)
+    conversation = await service.create_conversation()
+    streamer.scripts = [tool_call("call_1", "calc__add", '{"a": 1, "b": 2}')]
+    loop = asyncio.get_running_loop()
+    stopped = threading.Event()
+
+    def stop_now() -> None:  # on the call's thread, after its row (and the next answer's) were written
+        assert [role for role, _status, _text in stored(repo, conversation.id)][-1] == "assistant"
+        loop.call_soon_threadsafe(lambda: (service.stop(conversation.id), stopped.set()))
+        stopped.wait(10)
+
+    tools.before_done = stop_now
+
+    await service.send(conversation.id, "1 + 2?")
+
+    rows = stored(repo, conversation.id)
+    assert [(role, status) for role, status, _text in rows] == [
+        ("user", "complete"),
+        ("assistant", "complete"),
+        ("tool", "cancelled"),  # Stop came before the chat took the outcome: the row says so
+    ]  # and the answer row written ahead on the call's thread is gone again
+    assert tools.calls == ["call_1"] and len(streamer.requests) == 1
+    assert not service.is_busy(conversation.id)

@@ -10,7 +10,9 @@ Rules it keeps:
   conversation is told once through ChatListener.notice;
 - a row that follows a finished message (the first call's, the next answer's) is written in the same store hop as
   that message (`AnswerRun.ahead`): it is shown when its step starts, or removed when the answer ends before;
-- the page the model is sent is read once per answer; after a round, the rows it wrote are appended to it.
+- the page the model is sent is read once per answer; after a round, the rows it wrote are appended to it;
+- a call is begun before its row is announced, and with a ChatToolbox its row (and the next answer's) is finished on
+  the connectors' thread as the call ends (chat_tool_calls.RowFinisher): no hop to the store's thread and back.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from vector_desktop.ai.types import ToolSpec as WireToolSpec
@@ -28,11 +31,12 @@ from vector_desktop.domain.chat import (
     MessageStatus,
     Role,
     ToolCallRecord,
+    ToolOutcome,
 )
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
 from vector_desktop.services.chat.chat_history import extended, model_messages
 from vector_desktop.services.chat.chat_next_rows import answer_row, call_row, first_call_row
-from vector_desktop.services.chat.chat_tool_calls import TOOL_STOPPED, RunningToolCalls
+from vector_desktop.services.chat.chat_tool_calls import TOOL_STOPPED, RowFinisher, RunningToolCalls
 from vector_desktop.services.chat.chat_tools_refused import WithoutToolsIfRefused
 
 if TYPE_CHECKING:
@@ -243,13 +247,11 @@ class ToolRounds:
         call starts, and finished with its result."""
         service = self._service
         if fresh is not None:
-            row = fresh
-            service._emit("message_added", row)
+            row, event = fresh, "message_added"
         elif row is None:
             assert after is not None
             args, kwargs = call_row(assistant, record, after.seq)
-            row = await service._run_blocking(service._repo.add_message, *args, **kwargs)
-            service._emit("message_added", row)
+            row, event = await service._run_blocking(service._repo.add_message, *args, **kwargs), "message_added"
         else:
             row = await service._run_blocking(
                 service._repo.update_message,
@@ -259,35 +261,61 @@ class ToolRounds:
                 error="",
                 finish_reason=None,
             )
-            service._emit("message_changed", row)
+            event = "message_changed"
         run.last_message = row
+        if run.stop_requested:
+            service._emit(event, row)
+            await self._end_row(row, MessageStatus.CANCELLED, TOOL_STOPPED, ToolStatus.CANCELLED.value)
+            raise Stopped
+        # The call is begun before the row is announced (the listeners, then the GUI's frames, come after it), and
+        # its row is finished where the call ends, with the next answer's row when one follows.
+        finisher = RowFinisher(partial(self._finish_row, run, row, then_answer))
+        call = self.calls.start(row.id, assistant.conversation_id, record, finisher)
+        service._emit(event, row)
         try:
-            outcome = await service._interruptible(run, self.calls.run(row.id, assistant.conversation_id, record))
+            outcome = await service._interruptible(run, call)
         except Stopped:
+            await self._undo(finisher)
             await self._end_row(row, MessageStatus.CANCELLED, TOOL_STOPPED, ToolStatus.CANCELLED.value)
             raise
         except asyncio.CancelledError:
+            await self._undo(finisher)
             await self._end_row(row, MessageStatus.INTERRUPTED, TOOL_CUT_BY_SHUTDOWN, ToolStatus.INTERRUPTED.value)
             raise
-        failed = outcome.status is not None and outcome.status is not ToolStatus.SUCCEEDED
-        values: dict[str, Any] = {
-            "content": outcome.text_for_model,
-            "status": MessageStatus.FAILED if failed else MessageStatus.COMPLETE,
-            "error": outcome.error if failed or not outcome.ran else "",
-            "finish_reason": outcome.label,
-            "provider": outcome.connector_name,
-            "duration_ms": outcome.duration_ms,
-        }
-        if outcome.images:
-            values["images"] = outcome.images
+        written = await finisher.closed()
         finished: Message
-        if then_answer is None or run.stop_requested:
-            finished = await service._run_blocking(service._repo.update_message, row.id, **values)
+        if written is not None and written[0] is outcome:
+            finished, run.ahead = written[1]
         else:
-            following = answer_row(row, then_answer)
-            finished, run.ahead = await service._run_blocking(service._update_then_add, row.id, values, following)
+            if written is not None and written[1][1] is not None:
+                await self._discard(written[1][1])
+            values = _row_values(outcome)
+            if then_answer is None or run.stop_requested:
+                finished = await service._run_blocking(service._repo.update_message, row.id, **values)
+            else:
+                following = answer_row(row, then_answer)
+                finished, run.ahead = await service._run_blocking(service._update_then_add, row.id, values, following)
+        failed = outcome.status is not None and outcome.status is not ToolStatus.SUCCEEDED
         service._emit("message_failed" if failed and finished.error else "message_finished", finished)
         return finished
+
+    def _finish_row(
+        self, run: AnswerRun, row: Message, then_answer: str | None, outcome: ToolOutcome
+    ) -> tuple[Message, Message | None]:
+        """(Blocking, where the call ended.) The tool row's final state, and the next answer's row when one follows
+        (not announced: left in `run.ahead` by the caller)."""
+        service = self._service
+        values = _row_values(outcome)
+        if then_answer is None or run.stop_requested:
+            return service._repo.update_message(row.id, **values), None
+        return service._update_then_add(row.id, values, answer_row(row, then_answer))
+
+    async def _undo(self, finisher: RowFinisher[tuple[Message, Message | None]]) -> None:
+        """The call was stopped: a row finished where it ended is ended again by the caller; the answer's row
+        written after it goes."""
+        written = await finisher.closed()
+        if written is not None and written[1][1] is not None:
+            await self._discard(written[1][1])
 
     async def _end_row(self, row: Message, status: MessageStatus, error: str, label: str) -> None:
         service = self._service
@@ -329,3 +357,19 @@ class ToolRounds:
         if after or run.stop_requested:
             return anchor
         return await self.answer(run, conversation, anchor)
+
+
+def _row_values(outcome: ToolOutcome) -> dict[str, Any]:
+    """A tool row's final columns from its call's outcome."""
+    failed = outcome.status is not None and outcome.status is not ToolStatus.SUCCEEDED
+    values: dict[str, Any] = {
+        "content": outcome.text_for_model,
+        "status": MessageStatus.FAILED if failed else MessageStatus.COMPLETE,
+        "error": outcome.error if failed or not outcome.ran else "",
+        "finish_reason": outcome.label,
+        "provider": outcome.connector_name,
+        "duration_ms": outcome.duration_ms,
+    }
+    if outcome.images:
+        values["images"] = outcome.images
+    return values

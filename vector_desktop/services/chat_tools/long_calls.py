@@ -77,6 +77,6 @@ class LongCalls:
         error = future.exception()
         if error is not None:
             return {"tool": tool, "status": "failed", "error": str(error)}
-        run = future.result()
-        status = getattr(getattr(run, "action", None), "status", None)
+        outcome = future.result()  # the call's ToolOutcome
+        status = getattr(outcome, "status", None)
         return {"tool": tool, "status": getattr(status, "value", "finished")}

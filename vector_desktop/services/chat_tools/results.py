@@ -8,6 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from vector_desktop.domain.chat import ToolOutcome
+from vector_desktop.domain.connectors_api import ToolRun
+from vector_desktop.domain.tool_policy import Decision
 from vector_desktop.domain.tools import ToolResult, ToolStatus
 
 MAX_BYTES = 16_000
@@ -152,3 +155,18 @@ def _cap_bytes(text: str, cap: int) -> str:
     kept = data[:cap].decode("utf-8", "ignore")
     left = len(data) - len(kept.encode("utf-8"))
     return f"{kept}\nThe result was cut: {left:,} more bytes left out."
+
+
+def outcome_of_run(name: str, caps: ResultCaps, decision: Decision, connector_name: str, run: ToolRun) -> ToolOutcome:
+    """A run that reached its server (whatever the result), as the chat takes it."""
+    action = run.action
+    return ToolOutcome(
+        text_for_model(name, run.result, caps),
+        status=run.result.status,
+        action_id=action.id,
+        decision=decision,
+        duration_ms=action.duration_ms if action.duration_ms is not None else run.result.duration_ms,
+        error=action.error,
+        connector_name=connector_name,
+        images=images_for_model(run.result, caps),
+    )

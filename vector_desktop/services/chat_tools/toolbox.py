@@ -8,6 +8,7 @@ the same facts as that row → the text for the model. A call that is not allowe
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
@@ -31,16 +32,16 @@ from vector_desktop.domain.tool_policy import (
     DecisionKind,
 )
 from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.services.chat_tools.audit_records import NOT_ASKED, audit_record, refusal, with_status
 from vector_desktop.services.chat_tools.long_calls import STOPPED_FROM_JOBS, LongCalls
-from vector_desktop.services.chat_tools.results import ResultCaps, images_for_model, text_for_model
+from vector_desktop.services.chat_tools.results import ResultCaps, outcome_of_run
 from vector_desktop.services.scrubber import Scrubber
-from vector_desktop.services.tool_run_records import CANCELLED, scrub_arguments, status_of
+from vector_desktop.services.tool_run_records import CANCELLED, status_of
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 RunBlocking = Callable[[Callable[[], Any]], Awaitable[Any]]
-NOT_ASKED = "no one could be asked"
 STOPPED_FROM_JOBS_FOR_MODEL = (
     "The user stopped this tool call (from the Jobs panel) before it finished; whether it had any effect is not "
     "known. Do not call it again unless the user asks."
@@ -110,6 +111,7 @@ class ChatToolbox:
         self.caps = caps
         self._now = now
         self.long_calls = long_calls  # hands calls that run long to the job pool (None: no pool, the CLI)
+        self._writing: set[asyncio.Task[None]] = set()  # audit lines of calls cancelled before they were awaited
 
     # ------------------------------------------------------------------------------------------------ offering
 
@@ -143,6 +145,39 @@ class ChatToolbox:
     # ------------------------------------------------------------------------------------------------ calling
 
     async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        return await self.start(conversation_id, call_id, name, arguments)
+
+    def start(
+        self,
+        conversation_id: str,
+        call_id: str,
+        name: str,
+        arguments: dict[str, Any],
+        *,
+        then: Callable[[ToolOutcome], None] | None = None,
+    ) -> Awaitable[ToolOutcome]:
+        """`call`, begun now: when the conversation's tools are known and the policy lets the call run without
+        asking, it is on the connectors' loop when this returns (before the caller's listeners and the GUI's
+        next frame). `then(outcome)` runs on the connectors' loop once the call ran, its row and audit line
+        written (not for a call that was refused, failed to run or was cancelled)."""
+        choice = self._choices.get(conversation_id)
+        if choice is not None:
+            spec = next((s for s in self._offered(choice) if s.qualified_name == name), None)
+            if spec is not None:
+                decision = self._engine.decide(spec, arguments, conversation_id=conversation_id)
+                if decision.kind is not DecisionKind.ASK and decision.allowed:
+                    connector_name = self._connector_name(spec.connector_key)
+                    return self._run(conversation_id, call_id, spec, connector_name, arguments, decision, then)
+        return self._call(conversation_id, call_id, name, arguments, then)
+
+    async def _call(
+        self,
+        conversation_id: str,
+        call_id: str,
+        name: str,
+        arguments: dict[str, Any],
+        then: Callable[[ToolOutcome], None] | None,
+    ) -> ToolOutcome:
         offered = {spec.qualified_name: spec for spec in await self.list_tools(conversation_id)}
         spec = offered.get(name)
         if spec is None:
@@ -156,8 +191,8 @@ class ChatToolbox:
             decision, arguments = await self._ask(conversation_id, spec, connector_name, arguments, decision)
         if not decision.allowed:
             await self._write_audit(self._record(conversation_id, call_id, spec, name, arguments, decision))
-            return ToolOutcome(TOOL_DENIED, decision=decision, error=_refusal(decision), connector_name=connector_name)
-        return await self._run(conversation_id, call_id, spec, connector_name, arguments, decision)
+            return ToolOutcome(TOOL_DENIED, decision=decision, error=refusal(decision), connector_name=connector_name)
+        return await self._run(conversation_id, call_id, spec, connector_name, arguments, decision, then)
 
     async def _ask(
         self,
@@ -180,7 +215,7 @@ class ChatToolbox:
         )
         return answered, arguments
 
-    async def _run(
+    def _run(
         self,
         conversation_id: str,
         call_id: str,
@@ -188,20 +223,54 @@ class ChatToolbox:
         connector_name: str,
         arguments: dict[str, Any],
         decision: Decision,
-    ) -> ToolOutcome:
+        then: Callable[[ToolOutcome], None] | None = None,
+    ) -> Awaitable[ToolOutcome]:
+        """Submits the call to the connectors' loop now; the task returned waits for its outcome."""
         began = time.monotonic()
         call = self._connectors.call_tool(
             spec.qualified_name, arguments, origin=conversation_id, allowed_by=decision.allowed_by, timeout=self.timeout
         )
         audit = partial(self._record, conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
+        outcome = partial(outcome_of_run, spec.qualified_name, self.caps, decision, connector_name)
         try:
-            future = self._runtime.submit(self._call_then_audit(call, audit))
+            future = self._runtime.submit(self._call_then_audit(call, audit, outcome, then))
         except BaseException:
             call.close()  # never started (the connectors' loop is gone)
             raise
+        waiting = asyncio.ensure_future(
+            self._wait(future, began, conversation_id, call_id, spec, connector_name, arguments, decision)
+        )
+        waiting.add_done_callback(partial(self._cancelled_early, future, audit))
+        return waiting
+
+    def _cancelled_early(
+        self,
+        future: concurrent.futures.Future[ToolOutcome],
+        audit: Callable[[], AuditRecord],
+        waiting: asyncio.Task[ToolOutcome],
+    ) -> None:
+        """A wait cancelled before its first step never saw it: the call must not run on (its row says cancelled,
+        and so does its audit line)."""
+        if waiting.cancelled() and not future.done() and future.cancel():
+            record = replace(audit(), status=ToolStatus.CANCELLED.value, error=CANCELLED)
+            writing = asyncio.ensure_future(self._write_audit(record))
+            self._writing.add(writing)
+            writing.add_done_callback(self._writing.discard)
+
+    async def _wait(
+        self,
+        future: concurrent.futures.Future[ToolOutcome],
+        began: float,
+        conversation_id: str,
+        call_id: str,
+        spec: ToolSpec,
+        connector_name: str,
+        arguments: dict[str, Any],
+        decision: Decision,
+    ) -> ToolOutcome:
         handover = self.long_calls.watch(future, spec.qualified_name) if self.long_calls is not None else None
         try:
-            run = await asyncio.wrap_future(future)
+            return await asyncio.wrap_future(future)
         except asyncio.CancelledError:
             # Stopped (or the app is closing): the connectors record the run as cancelled; no waiting for them here.
             if not (future.done() and not future.cancelled() and future.exception() is None):
@@ -238,29 +307,28 @@ class ChatToolbox:
         finally:
             if handover is not None:
                 handover.cancel()
-        action = run.action
-        return ToolOutcome(
-            text_for_model(spec.qualified_name, run.result, self.caps),
-            status=run.result.status,
-            action_id=action.id,
-            decision=decision,
-            duration_ms=action.duration_ms if action.duration_ms is not None else run.result.duration_ms,
-            error=action.error,
-            connector_name=connector_name,
-            images=images_for_model(run.result, self.caps),
-        )
 
     async def _call_then_audit(
-        self, call: Coroutine[Any, Any, ToolRun], audit: Callable[[ToolAction], AuditRecord]
-    ) -> ToolRun:
-        """On the connectors' loop: the call, then its audit line, written there from the row the call recorded (a
-        line appended to a file, as that loop writes the row itself), so the chat's loop waits for no extra hop."""
+        self,
+        call: Coroutine[Any, Any, ToolRun],
+        audit: Callable[[ToolAction], AuditRecord],
+        outcome_of: Callable[[ToolRun], ToolOutcome],
+        then: Callable[[ToolOutcome], None] | None,
+    ) -> ToolOutcome:
+        """On the connectors' loop: the call, its audit line (written there from the row the call recorded, as
+        that loop writes the row itself), its outcome, then `then`: the chat's loop waits for no extra hop."""
         run = await call
         try:
             self._audit.write(audit(run.action))
         except Exception:
             log.exception("the tool audit line could not be written")
-        return run
+        outcome = outcome_of(run)
+        if then is not None:
+            try:
+                then(outcome)
+            except Exception:
+                log.exception("the step after tool %s failed", run.action.qualified_name)
+        return outcome
 
     async def _on_connectors_loop(self, coro: Coroutine[Any, Any, T]) -> T:
         return await asyncio.wrap_future(self._runtime.submit(coro))
@@ -288,40 +356,16 @@ class ChatToolbox:
         record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
         if action is None or not action.status.finished:
             status, message = status_of(error)
-            record = _replace_status(record, status, message)
+            record = with_status(record, status, message)
         await self._write_audit(record)
         return action
 
     # ------------------------------------------------------------------------------------------------ audit
 
-    def _record(
-        self,
-        conversation_id: str,
-        call_id: str,
-        spec: ToolSpec | None,
-        name: str,
-        arguments: Mapping[str, Any],
-        decision: Decision,
-        action: ToolAction | None = None,
-    ) -> AuditRecord:
-        schema = spec.input_schema if spec is not None else {}
-        return AuditRecord(
-            time=self._now(),
-            origin=conversation_id,
-            qualified_name=action.qualified_name if action is not None else name,
-            tool_name=action.tool_name if action is not None else (spec.name if spec is not None else name),
-            connector_key=action.connector_key if action is not None else (spec.connector_key if spec else ""),
-            arguments=action.arguments if action is not None else scrub_arguments(arguments, schema, self._scrubber),
-            decision=decision.kind.value,
-            allowed_by=action.allowed_by if action is not None else decision.allowed_by,
-            grant_id=decision.grant.id if decision.grant is not None else None,
-            rule_id=decision.rule.id if decision.rule is not None else None,
-            status=action.status.value if action is not None else "",
-            duration_ms=action.duration_ms if action is not None else None,
-            action_id=action.id if action is not None else None,
-            error=action.error if action is not None else "",
-            extra={"call_id": call_id, "reason": decision.reason} if decision.reason else {"call_id": call_id},
-        )
+    def _record(self, *facts: Any) -> AuditRecord:
+        """`audit_record`'s line, now and scrubbed: (conversation_id, call_id, spec, name, arguments, decision[,
+        action])."""
+        return audit_record(self._now(), self._scrubber, *facts)
 
     async def _write_audit(self, record: AuditRecord) -> None:
         try:
@@ -331,23 +375,11 @@ class ChatToolbox:
             log.exception("the tool audit line could not be written")
 
 
-def _replace_status(record: AuditRecord, status: ToolStatus, error: str) -> AuditRecord:
-    return replace(record, status=status.value, error=record.error or error)
-
-
 def _summary(spec: ToolSpec) -> str:
     """What the call will do, in one sentence, when the tool's description says."""
     text = " ".join(spec.description.split())
     sentence = text.split(". ", 1)[0].rstrip(".")
     return f"{sentence}." if sentence else ""
-
-
-def _refusal(decision: Decision) -> str:
-    if decision.kind is DecisionKind.DENIED:
-        return f"Not allowed: {decision.reason}." if decision.reason else "Not allowed by your tool policy."
-    if decision.reason == NOT_ASKED:
-        return "Not allowed: this tool asks before it runs, and no one could be asked."
-    return "You did not allow this call."
 
 
 def _ms_since(began: float) -> int:
