@@ -677,47 +677,47 @@
     <message>
         <location filename="../../ui/chat_panel.ui" line="66"/>
         <location filename="../../ui/chat_panel.ui" line="202"/>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="246"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="244"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="244"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="242"/>
         <source>No conversation yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="269"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="267"/>
         <source>Choose a model in the list above to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="271"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="269"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. It runs on this computer: private, free, and it works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="273"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="271"/>
         <source>&lt;b&gt;%1&lt;/b&gt; will answer. You can pick another model in the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="275"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="273"/>
         <source>Ask anything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="275"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="273"/>
         <source>Start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="279"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="277"/>
         <source>Ask a question, have a text explained or improved, or get help with code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="284"/>
+        <location filename="../../vector_desktop/views/chat/chat_panel.py" line="282"/>
         <source>Write below and press &lt;b&gt;%1&lt;/b&gt; to send. Your conversations are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,144 +2885,144 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="72"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="83"/>
         <source>Checking connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="73"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="84"/>
         <source>Connection state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="75"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="86"/>
         <source>Running jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="77"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="88"/>
         <source>Storage in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="160"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="175"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="160"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="175"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/views/main_window.py" line="167"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="182"/>
         <source>No online AI provider is set up: the on-device model answers, no network needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vector_desktop/views/main_window.py" line="171"/>
+        <location filename="../../vector_desktop/views/main_window.py" line="186"/>
         <source>%n job(s) running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="12"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="138"/>
         <source>Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="25"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="154"/>
         <source>Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="26"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="155"/>
         <source>Choose the panel to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="46"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="156"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="51"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="157"/>
         <source>Opening your workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="65"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="158"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="72"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="159"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="74"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="160"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="84"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="161"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="97"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="101"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="140"/>
         <source>&amp;AI servers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="102"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="142"/>
         <source>Add your own OpenAI-compatible servers, such as Ollama or LM Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="105"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="146"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="110"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="147"/>
         <source>Follow &amp;system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="114"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="148"/>
         <source>&amp;Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="118"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="149"/>
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="122"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="150"/>
         <source>&amp;Full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="125"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="151"/>
         <source>Open &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="128"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="152"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="131"/>
+        <location filename="../../vector_desktop/views/main_window_form.py" line="153"/>
         <source>&amp;About Vector Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5291,22 +5291,22 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="164"/>
+        <location filename="../../vector_desktop/gui.py" line="170"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="168"/>
+        <location filename="../../vector_desktop/gui.py" line="174"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="237"/>
+        <location filename="../../vector_desktop/gui.py" line="266"/>
         <source>Your data file was kept aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui.py" line="242"/>
+        <location filename="../../vector_desktop/gui.py" line="269"/>
         <source>Some settings are invalid and were ignored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -5389,7 +5389,7 @@ Add one for PostgreSQL, MySQL / MariaDB or Supabase. Passwords stay in your syst
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../vector_desktop/gui_chat.py" line="83"/>
+        <location filename="../../vector_desktop/gui_chat.py" line="86"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
