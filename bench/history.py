@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.tick_recorder import TickRecorder  # noqa: E402
+
 
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
@@ -49,32 +51,6 @@ def rss_mb() -> float:
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-class TickGaps:
-    """A 1 ms GUI-thread timer; `stalls()` are the gaps between its ticks minus the interval, in ms."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.ticks: list[float] = []
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks = [time.perf_counter()]
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-        self.ticks.append(time.perf_counter())
-
-    def stalls(self) -> list[float]:
-        return [
-            max(0.0, (after - before) * 1000 - 1) for before, after in zip(self.ticks, self.ticks[1:], strict=False)
-        ]
 
 
 class PaintClock:
@@ -206,7 +182,7 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     # Scrolling back through older messages (pages come in at the top).
     bar = ui.transcript.verticalScrollBar()
     deadline = time.perf_counter() + 120
-    gaps = TickGaps()
+    gaps = TickRecorder()
     gaps.start()
     while vm.messages.rowCount() < args.scroll and vm.messages.has_older and time.perf_counter() < deadline:
         bar.triggerAction(bar.SliderAction.SliderPageStepSub)  # Page Up, as a reader would

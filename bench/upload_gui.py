@@ -43,11 +43,11 @@ from bench.storage_rig import (  # noqa: E402
     s3_client,
     wait_until,
 )
+from bench.tick_recorder import TickRecorder  # noqa: E402
 
 MiB = 1024 * 1024
 BUCKET = "bench-upload"
 FRAME_MS = 16.0
-INTERVAL_MS = 1
 START_MS = 200
 STALL_TRACE_S = float(os.environ.get("STALL_TRACE_MS", "12")) / 1000
 
@@ -63,35 +63,6 @@ def make_file(path: Path, size: int, sparse: bool) -> None:
         while left > 0:
             handle.write(block[: min(left, len(block))])
             left -= len(block)
-
-
-class TickRecorder:
-    """A 1 ms GUI-thread timer; `stalls()` are the gaps between its ticks minus the interval, in ms."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.ticks: list[float] = []
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(INTERVAL_MS)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks = [time.perf_counter()]
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-        self.ticks.append(time.perf_counter())
-
-    def stalls(self) -> list[tuple[float, float]]:
-        """(ms since start, stall ms) for every gap."""
-        first = self.ticks[0]
-        return [
-            ((before - first) * 1000, max(0.0, (after - before) * 1000 - INTERVAL_MS))
-            for before, after in zip(self.ticks, self.ticks[1:], strict=False)
-        ]
 
 
 class StallTracer:
@@ -164,7 +135,7 @@ async def run(rig: Any, source: Path, idle_s: float, trace: bool = False) -> dic
     started = time.perf_counter()
     await asyncio.sleep(idle_s)
     recorder.stop()
-    idle = summarize(recorder.stalls(), time.perf_counter() - started)
+    idle = summarize(recorder.stall_times(), time.perf_counter() - started)
 
     finished: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
     progress_reports = [0]
@@ -193,7 +164,7 @@ async def run(rig: Any, source: Path, idle_s: float, trace: bool = False) -> dic
             print(f"stall x{count}: {where}", file=sys.stderr)
     if snapshot.state is not JobState.SUCCEEDED:
         raise RuntimeError(f"upload ended {snapshot.state}: {snapshot.error}")
-    busy = summarize(recorder.stalls(), time.perf_counter() - started)
+    busy = summarize(recorder.stall_times(), time.perf_counter() - started)
     return {
         "idle": idle,
         "upload": busy,
