@@ -114,9 +114,7 @@ class GuiSession:
         self.window.show()
         self.app.processEvents()  # the first paint happens here, before the heavy imports below
         confirm_system_scheme(self.app, self.prefs, self.theme_choice, self._assumed_dark)
-        self.import_answers = installed_answers()  # PySide6's import check, answered from the last start's file
-        if self.import_answers is not None:
-            self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
+        self.import_answers = installed_answers()  # PySide6's import check: its file is read by _open_core
         self._start_loop()
         QTimer.singleShot(0, lambda: self.tasks.start(self._start_up(), "startup"))
         quit_future = self.loop.create_future()
@@ -177,7 +175,7 @@ class GuiSession:
             self.ready.set()
         self.connectivity.start()
         self.complete.set()
-        self._save_import_answers()
+        await loop.run_in_executor(None, self._save_import_answers)
         gc.freeze()  # start-up objects live for the whole run: keep them out of every later collection
         self.garbage_collector.paused = False
         if self.args.screenshot:
@@ -210,6 +208,8 @@ class GuiSession:
     def _open_core(self) -> Any:
         """On a worker thread. Every table module is imported here, before any query: SQLAlchemy configures all
         mappers at the first query, and one half-imported on another thread at that moment would make it fail."""
+        if self.import_answers is not None:  # first: the imports below are checked with the last start's answers
+            self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
         from vector_desktop.core import open_core
         from vector_desktop.store import all_tables  # noqa: F401
 
