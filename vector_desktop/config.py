@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from vector_desktop.domain.errors import ConfigError, SettingValueError
+from vector_desktop.setting_types import SettingSpec
 from vector_desktop.setting_values import format_value, parse_value
 from vector_desktop.settings_specs import SETTINGS, SPECS
 
@@ -122,15 +123,22 @@ class Config:
     def resolve(self, key: str) -> ResolvedValue:
         if key in self._cache:
             return self._cache[key]
-        spec = SPECS[key]
+        result = self._layered(SPECS[key], keychain=True)
+        self._cache[key] = result
+        return result
+
+    def _layered(self, spec: SettingSpec, *, keychain: bool) -> ResolvedValue:
+        """The value from .env, the environment, then the keychain (a secret; only with `keychain`) or the saved
+        settings; invalid values are ignored and listed in `problems`."""
+        key = spec.key
         layers: list[tuple[Source, str, str | None]] = [
             (Source.DOTENV, str(self.dotenv_origin.get(key, "")), self.dotenv.get(key)),
             (Source.ENVIRONMENT, "", self.environ.get(key)),
         ]
-        if spec.secret:
-            layers.append((Source.KEYCHAIN, "", self.secrets.get(key) if self.secrets else None))
-        else:
+        if not spec.secret:
             layers.append((Source.SAVED, "", self.saved.get(key)))
+        elif keychain:
+            layers.append((Source.KEYCHAIN, "", self.secrets.get(key) if self.secrets else None))
         result = ResolvedValue(spec.default, Source.DEFAULT)
         for source, origin, raw in layers:
             # An empty variable means "not set" (.env.example ships every name with an empty value); only a value
@@ -143,7 +151,6 @@ class Config:
                 problem = SettingValueError(key, f"{error.message} ({_IGNORED[source]})")
                 if not any(p.key == key and str(p) == str(problem) for p in self.problems):
                     self.problems.append(problem)
-        self._cache[key] = result
         return result
 
     def get(self, key: str) -> Any:
@@ -155,14 +162,8 @@ class Config:
         spec = SPECS[key]
         if not spec.secret:
             return self.get(key)
-        value = None
-        for raw in (self.dotenv.get(key), self.environ.get(key)):
-            if raw is not None and raw.strip():
-                try:
-                    value = parse_value(spec, raw)
-                except SettingValueError:
-                    continue  # reported when the value is resolved for real
-        return value
+        result = self._layered(spec, keychain=False)
+        return None if result.source is Source.DEFAULT else result.value
 
     def source(self, key: str) -> Source:
         return self.resolve(key).source
