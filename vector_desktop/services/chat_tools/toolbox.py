@@ -238,7 +238,7 @@ class ChatToolbox:
             call.close()  # never started (the connectors' loop is gone)
             raise
         waiting = asyncio.ensure_future(
-            self._wait(future, began, conversation_id, call_id, spec, connector_name, arguments, decision)
+            self._wait(future, began, conversation_id, spec, connector_name, decision, audit)
         )
         waiting.add_done_callback(partial(self._cancelled_early, future, audit))
         return waiting
@@ -262,12 +262,12 @@ class ChatToolbox:
         future: concurrent.futures.Future[ToolOutcome],
         began: float,
         conversation_id: str,
-        call_id: str,
         spec: ToolSpec,
         connector_name: str,
-        arguments: dict[str, Any],
         decision: Decision,
+        audit: Callable[..., AuditRecord],
     ) -> ToolOutcome:
+        """The call's outcome from the connectors' loop; `audit(action=None)` makes its audit line."""
         handover = self.long_calls.watch(future, spec.qualified_name) if self.long_calls is not None else None
         try:
             return await asyncio.wrap_future(future)
@@ -275,8 +275,7 @@ class ChatToolbox:
             # Stopped (or the app is closing): the connectors record the run as cancelled; no waiting for them here.
             if not (future.done() and not future.cancelled() and future.exception() is None):
                 # (A call that had ended already has its line, written with its row.)
-                record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision)
-                await self._write_audit(replace(record, status=ToolStatus.CANCELLED.value, error=CANCELLED))
+                await self._write_audit(replace(audit(), status=ToolStatus.CANCELLED.value, error=CANCELLED))
             current = asyncio.current_task()
             if future.cancelled() and not (current is not None and current.cancelling()):
                 # Cancelled from the Jobs panel (the long call's job), not by the chat: the answer goes on.
@@ -292,7 +291,7 @@ class ChatToolbox:
         except Exception as error:
             if not isinstance(error, ConnectorError):
                 log.exception("tool %s failed", spec.qualified_name)
-            action = await self._audit_unfinished(conversation_id, call_id, spec, arguments, decision, error)
+            action = await self._audit_unfinished(conversation_id, spec, audit, error)
             status, message = status_of(error)
             duration = action.duration_ms if action is not None else _ms_since(began)
             return ToolOutcome(
@@ -334,13 +333,7 @@ class ChatToolbox:
         return await asyncio.wrap_future(self._runtime.submit(coro))
 
     async def _audit_unfinished(
-        self,
-        conversation_id: str,
-        call_id: str,
-        spec: ToolSpec,
-        arguments: dict[str, Any],
-        decision: Decision,
-        error: Exception,
+        self, conversation_id: str, spec: ToolSpec, audit: Callable[..., AuditRecord], error: Exception
     ) -> ToolAction | None:
         """A call that raised (or was cancelled): its row says how it ended; the audit line says the same."""
         action: ToolAction | None = None
@@ -353,7 +346,7 @@ class ChatToolbox:
             )
         except Exception:
             log.warning("the record of %s could not be read", spec.qualified_name, exc_info=True)
-        record = self._record(conversation_id, call_id, spec, spec.qualified_name, arguments, decision, action)
+        record = audit(action)
         if action is None or not action.status.finished:
             status, message = status_of(error)
             record = with_status(record, status, message)
