@@ -11,7 +11,6 @@ import contextlib
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 
@@ -145,15 +144,12 @@ async def apply_keychain_providers(session: Any) -> None:
 
 
 def open_ai_servers(session: Any) -> None:
+    from vector_desktop.qtsupport.single_dialog import single_dialog
     from vector_desktop.views.ai_servers_dialog import AIServersDialog
 
     if session.ai_servers_dialog is None:
-        dialog = AIServersDialog(session.ai_servers_vm, session.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(session, "ai_servers_dialog", None))
-        session.ai_servers_dialog = dialog
         session.ai_servers_vm.load()
-    session.ai_servers_dialog.open()
+    single_dialog(session, "ai_servers_dialog", lambda: AIServersDialog(session.ai_servers_vm, session.window)).open()
 
 
 def connectivity_url(session: Any) -> str:

@@ -13,6 +13,7 @@ from vector_desktop import APP_NAME, __version__
 
 def open_settings(session: Any, group: str = "") -> None:
     from vector_desktop.presentation.settings_viewmodel import SettingsViewModel
+    from vector_desktop.qtsupport.single_dialog import single_dialog
     from vector_desktop.views.settings_dialog import SettingsDialog
 
     core = session.core
@@ -37,14 +38,10 @@ def open_settings(session: Any, group: str = "") -> None:
             session.email.add_settings_actions(session.settings_vm)
         if session.account is not None:
             session.account.add_settings_actions(session.settings_vm)
-    if session.settings_dialog is None:
-        dialog = SettingsDialog(session.settings_vm, session.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(session, "settings_dialog", None))
-        session.settings_dialog = dialog
+    dialog = single_dialog(session, "settings_dialog", lambda: SettingsDialog(session.settings_vm, session.window))
     if group:
-        session.settings_dialog.open_group(group)
-    session.settings_dialog.open()
+        dialog.open_group(group)
+    dialog.open()
 
 
 def ask_privacy_question(session: Any) -> None:

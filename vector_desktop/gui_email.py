@@ -40,16 +40,13 @@ class EmailGui:
     # ------------------------------------------------------------------------------------------------ dialogs
 
     def open_outbox(self) -> Any:
+        from vector_desktop.qtsupport.single_dialog import single_dialog
         from vector_desktop.views.email.outbox_dialog import OutboxDialog
 
-        if self.outbox_dialog is None:
-            dialog = OutboxDialog(self.outbox_vm, self.window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _result: setattr(self, "outbox_dialog", None))
-            self.outbox_dialog = dialog
+        dialog = single_dialog(self, "outbox_dialog", lambda: OutboxDialog(self.outbox_vm, self.window))
         self.outbox_vm.reload()
-        self.outbox_dialog.open()
-        return self.outbox_dialog
+        dialog.open()
+        return dialog
 
     def compose(self, draft: Any, error: str = "") -> Any:
         """Show the compose dialog for a draft (its view-model outlives the dialog: queueing ends after it closes)."""
