@@ -72,7 +72,11 @@ class ConnectionConfig:
     """A saved connection, as stored. `read_only` is True unless the user marked it writable.
 
     Supabase: `supabase_url` is the project URL (https://<ref>.supabase.co) for the REST path; host/port/database/
-    user, when set, are the project's Postgres connection (the SQL path)."""
+    user, when set, are the project's Postgres connection (the SQL path).
+
+    `has_password` / `has_api_key`: whether the keychain holds that secret (recorded by the store, not secret
+    itself), so a connection without one never asks the keychain; None = not known (saved by an older version, or
+    not a row): the keychain is asked."""
 
     id: int
     name: str
@@ -92,10 +96,17 @@ class ConnectionConfig:
     last_test_ok: bool | None = None
     last_test_message: str = ""
     created_at: datetime | None = None
+    has_password: bool | None = None
+    has_api_key: bool | None = None
 
     @property
     def key(self) -> str:
         return db_key(self.id)
+
+    def may_have_secret(self, what: str) -> bool:
+        """False when the keychain is known to hold no "password" / "api_key" for this connection."""
+        known = {"password": self.has_password, "api_key": self.has_api_key}[what]
+        return known is not False
 
     @property
     def effective_port(self) -> int:

@@ -1,8 +1,9 @@
 """Saved database connections, their history and saved queries in the local store (implements
 domain.databases.ConnectionStore).
 
-Every method opens its own short session and commits before returning. No secret is written here: a draft's
-password and API key are ignored. The DATABASE_URL connection (DEFAULT_CONNECTION_ID) has no row; its history and
+Every method opens its own short session and commits before returning. No secret is written here: of a draft's
+password and API key only whether there is one is kept (`has_password` / `has_api_key`: the caller puts the value in
+the keychain). The DATABASE_URL connection (DEFAULT_CONNECTION_ID) has no row; its history and
 saved queries are kept with `default_connection` set (see tables_databases).
 """
 
@@ -50,10 +51,20 @@ def _config(row: DatabaseConnectionRow) -> ConnectionConfig:
         last_test_ok=row.last_test_ok,
         last_test_message=row.last_test_message,
         created_at=aware(row.created_at),
+        has_password=row.has_password,
+        has_api_key=row.has_api_key,
     )
 
 
-def _fill(row: DatabaseConnectionRow, draft: ConnectionDraft) -> None:
+def _secret_flag(value: str | None, before: bool | None, *, new: bool) -> bool | None:
+    """Whether the keychain will hold a secret the draft gives as `value`: None leaves it as it was (nothing, for a
+    new connection), "" deletes it, text stores it."""
+    if value is None:
+        return False if new else before
+    return bool(value)
+
+
+def _fill(row: DatabaseConnectionRow, draft: ConnectionDraft, *, new: bool = False) -> None:
     row.name = draft.name
     row.kind = draft.kind.value
     row.host = draft.host
@@ -66,6 +77,8 @@ def _fill(row: DatabaseConnectionRow, draft: ConnectionDraft) -> None:
     row.read_only = draft.read_only
     row.supabase_url = draft.supabase_url
     row.expose_to_ai = draft.expose_to_ai
+    row.has_password = _secret_flag(draft.password, row.has_password, new=new)
+    row.has_api_key = _secret_flag(draft.api_key, row.has_api_key, new=new)
 
 
 def _history(row: DatabaseQueryHistoryRow) -> HistoryEntry:
@@ -137,7 +150,7 @@ class DatabaseRepository:
                     raise _name_taken(draft.name)
                 now = utcnow()
                 row = DatabaseConnectionRow(created_at=now, updated_at=now, last_test_message="")
-                _fill(row, draft)
+                _fill(row, draft, new=True)
                 session.add(row)
                 session.flush()
                 return _config(row)

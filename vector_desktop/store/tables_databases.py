@@ -1,5 +1,6 @@
 """Database connection tables: the saved connections (every field of ConnectionConfig but the secrets, which live in
-the keychain), the statements run on them, and the saved queries.
+the keychain; `has_password` / `has_api_key` only say whether the keychain holds one, NULL = not known), the
+statements run on them, and the saved queries.
 
 The connection made from DATABASE_URL (DEFAULT_CONNECTION_ID) is never a row of `database_connections`; its history
 and saved queries are rows with `connection_id` NULL and `default_connection` true. A saved query with neither is
@@ -38,6 +39,8 @@ class DatabaseConnectionRow(Base):
     last_test_message: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    has_password: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    has_api_key: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class DatabaseQueryHistoryRow(Base):

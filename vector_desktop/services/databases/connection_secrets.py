@@ -2,6 +2,9 @@
 
 Blocking (the keychain may wait on D-Bus or a file lock): call these from a worker thread. A keychain that refuses a
 value keeps it for this session (secrets.SecretStore); that is logged, and the connection still works until restart.
+The store records whether a connection has each secret (ConnectionConfig.has_password / has_api_key, from the same
+draft): one it is known not to have is not looked up, so a connection without a password never touches the keychain
+(nor imports keyring).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from vector_desktop.domain.databases import ConnectionDraft, db_secret_ref
+from vector_desktop.domain.databases import ConnectionConfig, ConnectionDraft, db_secret_ref
 from vector_desktop.domain.errors import SecretStoreError
 
 log = logging.getLogger(__name__)
@@ -42,11 +45,16 @@ def save_secrets(secrets: SecretKeeper, connection_id: int, draft: ConnectionDra
             log.warning("%s", error)
 
 
-def read_secrets(secrets: SecretKeeper, connection_id: int) -> tuple[str, str]:
+def read_secret(secrets: SecretKeeper, config: ConnectionConfig, what: str) -> str:
+    """The connection's "password" or "api_key"; "" when it is not there or known not to be (no keychain look-up)."""
+    if not config.may_have_secret(what):
+        return ""
+    return secrets.get(db_secret_ref(config.id, what)) or ""
+
+
+def read_secrets(secrets: SecretKeeper, config: ConnectionConfig) -> tuple[str, str]:
     """(password, api key); "" for what is not there."""
-    password = secrets.get(db_secret_ref(connection_id, "password")) or ""
-    api_key = secrets.get(db_secret_ref(connection_id, "api_key")) or ""
-    return password, api_key
+    return read_secret(secrets, config, "password"), read_secret(secrets, config, "api_key")
 
 
 def delete_secrets(secrets: SecretKeeper, connection_id: int) -> None:

@@ -242,11 +242,12 @@ class DatabasesService:
     # ------------------------------------------------------------------ sessions
 
     def _params(self, config: ConnectionConfig) -> ConnectionParams:
-        """Blocking (keychain): called on a worker thread just before connecting."""
+        """Blocking (keychain, unless the connection is known to have no secret): called on a worker thread just
+        before connecting."""
         if config.from_environment:
             password, api_key = self._known.default.secrets()
         else:
-            password, api_key = read_secrets(self._secrets, config.id)
+            password, api_key = read_secrets(self._secrets, config)
         return ConnectionParams(config, password, api_key, connect_timeout_s=self._connect_timeout_s)
 
     def _connect(self, connection_id: int) -> DatabaseSession:

@@ -1,7 +1,9 @@
 """Database connections in a setup: every field of a saved connection, with its password and Supabase key from the
 keychain. Matched by name. Ids differ between machines, so an imported connection's secrets go under the id it has
 here. History and saved queries stay behind (they are the user's work, not the setup); so does DATABASE_URL's
-connection (it comes from the environment)."""
+connection (it comes from the environment). The draft given to the store carries the secrets too, so the row records
+whether each one is in the keychain (the store keeps only that); a secret a connection is known not to have is not
+looked up."""
 
 from __future__ import annotations
 
@@ -79,11 +81,16 @@ class DatabasesSection:
         self._connections = connections
         self._secrets = secrets
 
-    def _secrets_of(self, connection_id: int) -> dict[str, str]:
-        return {what: self._secrets.get(db_secret_ref(connection_id, what)) or "" for what, _label in SECRETS}
+    def _secret(self, connection: ConnectionConfig, what: str) -> str:
+        if not connection.may_have_secret(what):
+            return ""
+        return self._secrets.get(db_secret_ref(connection.id, what)) or ""
+
+    def _secrets_of(self, connection: ConnectionConfig) -> dict[str, str]:
+        return {what: self._secret(connection, what) for what, _label in SECRETS}
 
     def export(self) -> dict[str, Any]:
-        items = [{**_record(c), **self._secrets_of(c.id)} for c in self._connections.connections()]
+        items = [{**_record(c), **self._secrets_of(c)} for c in self._connections.connections()]
         return {"items": items}
 
     def _wanted(self, data: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -116,7 +123,7 @@ class DatabasesSection:
         return {c.name.casefold(): c for c in self._connections.connections()}
 
     def _differences(self, connection: ConnectionConfig, item: Mapping[str, Any]) -> list[str]:
-        here = {**_record(connection), **self._secrets_of(connection.id)}
+        here = {**_record(connection), **self._secrets_of(connection)}
         pairs = {label: (here[key], item[key]) for key, label in (("name", "name"), *FIELDS, *SECRETS)}
         return differing(pairs)
 
@@ -145,6 +152,8 @@ class DatabasesSection:
                 read_only=item["read_only"],
                 supabase_url=item["supabase_url"],
                 expose_to_ai=item["expose_to_ai"],
+                password=item["password"],
+                api_key=item["api_key"],
             )
             connection = here.get(item["name"].casefold())
             if connection is None:
