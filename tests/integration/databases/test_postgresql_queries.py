@@ -1,9 +1,12 @@
 """Statements through the PostgreSQL adapter against the machine's PostgreSQL: pages from a server-side cursor,
 read-only enforced by the server, commit on close, errors placed in the statement, parameters that stay data,
-time limits, cancel from another thread, EXPLAIN without running, and statements that cannot be declared."""
+time limits, cancel from another thread, EXPLAIN without running, and statements that cannot be declared; and
+COPY for the command line's `--format text`: every byte as psql prints it, errors half-way, its time limit, a cancel
+and a reader that stops, each leaving the session ready for the next statement."""
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from collections.abc import Iterator
 
@@ -245,3 +248,67 @@ def test_browse_quotes_schema_and_table_names(session: PostgresSession, pg_modul
             session.browse("My Schema", "missing")
     finally:
         pg_module_target.run('DROP SCHEMA "My Schema" CASCADE')
+
+
+# COPY (query) TO STDOUT (the command line's --format text), read from libpq row by row (adapters/pg_copy.py).
+COPY = {"csv": False, "null": "NULL", "header": False, "read_only": True, "timeout_s": None}
+
+
+def copied(session: PostgresSession, sql: str, **options: object) -> tuple[int, bytes, list[int]]:
+    chunks: list[bytes] = []
+    rows = session.copy_out(sql, lambda chunk: chunks.append(bytes(chunk)), **{**COPY, **options})
+    return rows, b"".join(chunks), [len(chunk) for chunk in chunks]
+
+
+def still_usable(session: PostgresSession) -> bool:
+    return copied(session, "SELECT 7")[1] == b"7\n"
+
+
+def test_many_rows_arrive_whole_in_64_kb_writes_as_psql_prints_them(
+    session: PostgresSession, pg_module_target: DbTarget
+) -> None:
+    sql = "SELECT n, md5(n::text), NULLIF(n % 3, 0), E'a\\tb' FROM generate_series(1, 50000) AS n"
+    rows, data, sizes = copied(session, sql)
+    psql = subprocess.run(
+        ["psql", "-X", "-h", pg_module_target.host, "-p", str(pg_module_target.port), "-U", "postgres", "-d",
+         pg_module_target.database, "-c", f"COPY ({sql}) TO STDOUT WITH (NULL 'NULL')"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    assert rows == 50000
+    assert data == psql
+    assert len(sizes) > 20 and all(size >= 65536 for size in sizes[:-1])  # 64 kB pieces (whole rows), then the rest
+
+
+def test_an_error_half_way_is_the_servers_and_the_session_goes_on(session: PostgresSession) -> None:
+    chunks: list[bytes] = []
+    with pytest.raises(QueryError, match="Division by zero"):
+        session.copy_out(
+            "SELECT 1 / (n - 40000) FROM generate_series(1, 50000) AS n", lambda c: chunks.append(bytes(c)), **COPY
+        )
+    assert sum(len(c) for c in chunks) > 0  # rows had been written before the server failed
+    assert still_usable(session)
+
+
+def test_the_time_limit_stops_a_copy(session: PostgresSession) -> None:
+    with pytest.raises(QueryTimeoutError):
+        copied(session, "SELECT pg_sleep(10)", timeout_s=0.2)
+    assert still_usable(session)
+
+
+def test_a_cancel_from_another_thread_stops_a_waiting_copy(
+    session: PostgresSession, pg_module_target: DbTarget, app_name: str
+) -> None:
+    watcher = when(lambda: running(pg_module_target, app_name), session.cancel)
+    with pytest.raises(QueryCancelledError):
+        copied(session, "SELECT n, pg_sleep(30) FROM generate_series(1, 2) AS n")
+    watcher.join()
+    assert still_usable(session)
+
+
+def test_a_reader_that_stops_ends_the_copy_on_the_server(session: PostgresSession) -> None:
+    def closed_pipe(_chunk: object) -> None:
+        raise BrokenPipeError
+
+    with pytest.raises(BrokenPipeError):
+        session.copy_out("SELECT n FROM generate_series(1, 2000000) AS n", closed_pipe, **COPY)
+    assert still_usable(session)
