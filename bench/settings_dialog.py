@@ -120,7 +120,7 @@ async def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     paths = resolve_paths(tmp, environ={})
     paths.ensure()
     store = open_store(paths.store_file, paths.backup_dir)
-    repo = SettingsRepository(store.sessions)
+    repo = SettingsRepository(store)
     secrets = SecretStore("vector-desktop-bench", backend=MemoryKeyring())
     config = load_config([], environ={}, saved=repo.load_all(), secrets=secrets)
     loop = asyncio.get_running_loop()

@@ -65,6 +65,7 @@ def _run_command(args: argparse.Namespace, start_up: StartUpObjectsFrozen) -> in
         fail_line(f"cannot use the profile folder: {error.strerror or error} ({error.filename or paths.data_dir})")
         return 1
     start_up.opened()
+    core.store.loader.loaded_hooks.append(start_up.loaded_later)  # SQLAlchemy, when a command needs it
     try:
         configure_logging(paths.log_file, str(core.config.get("VECTOR_LOG_LEVEL")), stderr=False)
         problems = core.config.validate_all()
@@ -88,11 +89,13 @@ class StartUpObjectsFrozen:
     a command's start-up), and the interpreter's teardown collected and freed them one by one at exit (80-200 ms,
     more than the rest of a short command). So collections wait until the core is open, those objects are then
     frozen (as the GUI freezes its own after start-up), and they are frozen again at exit, after every command
-    has closed its files and connections. A caller that goes on after the command (a test) gets its collector
-    back as it was; one that had frozen objects itself is left alone."""
+    has closed its files and connections. The store's SQLAlchemy, loaded later at its first use (store/engine.py),
+    is frozen when loaded. A caller that goes on after the command (a test) gets its collector back as it was; one
+    that had frozen objects itself is left alone."""
 
     def __init__(self) -> None:
         self._active = gc.isenabled() and gc.get_freeze_count() == 0
+        self._ended = False
         if self._active:
             gc.disable()
 
@@ -101,7 +104,13 @@ class StartUpObjectsFrozen:
             gc.freeze()
             gc.enable()
 
+    def loaded_later(self) -> None:
+        """More start-up objects, made after the core opened (the store's SQLAlchemy, loaded at its first use)."""
+        if self._active and not self._ended:
+            gc.freeze()
+
     def command_ended(self) -> None:
+        self._ended = True
         if self._active:
             gc.enable()
             gc.unfreeze()

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from vector_desktop.domain.connectors import McpServerConfig
     from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolSource
     from vector_desktop.domain.databases_api import DatabasesApi
+    from vector_desktop.domain.db_store import ConnectionStore
     from vector_desktop.domain.tool_policy import Approver
     from vector_desktop.services.chat_tools.toolbox import ChatToolbox
     from vector_desktop.services.connectors.connectors_service import ConnectorsService
@@ -70,7 +71,7 @@ def open_core(
     store = open_store(paths.store_file, paths.backup_dir)
     env = dict(os.environ if environ is None else environ)
     secret_store = secrets or SecretStore(keychain_service(paths), vault=_secret_vault(paths, env))
-    settings = SettingsRepository(store.sessions)
+    settings = SettingsRepository(store)
     config: Config = load_config(dotenv_paths(paths), env, settings.load_all(), secret_store)
     return Core(paths, store, config, secret_store, settings, offline)
 
@@ -160,17 +161,21 @@ def make_connectors(
     return LoopThread("connectors"), service
 
 
-def make_databases(core: Core, **kwargs: Any) -> DatabasesService:
-    """The databases service wired to the core's store, keychain and settings, with the real adapters (shared by
-    the CLI and the GUI). The caller awaits `open()` first and `close()` at the end. Keyword arguments go to
-    DatabasesService (`adapter_for`, `max_sessions`, `idle_s`, `connect_timeout_s`)."""
+def make_databases(core: Core, *, store: ConnectionStore | None = None, **kwargs: Any) -> DatabasesService:
+    """The databases service wired to the core's store (or `store`: a `db` command gives a
+    DeferredDatabaseRepository), keychain and settings, with the real adapters (shared by the CLI and the GUI). The
+    caller awaits `open()` first and `close()` at the end. Keyword arguments go to DatabasesService (`adapter_for`,
+    `max_sessions`, `idle_s`, `connect_timeout_s`)."""
     from vector_desktop.services.databases.databases_service import DatabasesService
-    from vector_desktop.store.database_repository import DatabaseRepository
 
+    if store is None:
+        from vector_desktop.store.database_repository import DatabaseRepository
+
+        store = DatabaseRepository(core.store)
     adapter_for = kwargs.pop("adapter_for", None)
     if adapter_for is None:
         from vector_desktop.adapters import adapter_for
-    return DatabasesService(DatabaseRepository(core.store.sessions), core.secrets, adapter_for, core.config, **kwargs)
+    return DatabasesService(store, core.secrets, adapter_for, core.config, **kwargs)
 
 
 def make_tool_source(

@@ -27,7 +27,7 @@ def make_setup(core: Core) -> SetupService:
         SettingsSection(core.settings, core.secrets, core.config),
         AIServersSection(ServerRepository(sessions), core.secrets),
         ConnectorsSection(ConnectorRepository(sessions), core.secrets),
-        DatabasesSection(DatabaseRepository(sessions), core.secrets),
+        DatabasesSection(DatabaseRepository(core.store), core.secrets),
     ]
     return SetupService(
         sections, app_version=__version__, encryption_key=lambda: str(core.config.get("ENCRYPTION_KEY") or "")

@@ -207,13 +207,16 @@ class GuiSession:
 
     def _open_core(self) -> Any:
         """On a worker thread. Every table module is imported here, before any query: SQLAlchemy configures all
-        mappers at the first query, and one half-imported on another thread at that moment would make it fail."""
+        mappers at the first query, and one half-imported on another thread at that moment would make it fail. The
+        store's engine is made here too (it is otherwise made at the first session, on whichever thread)."""
         if self.import_answers is not None:  # first: the imports below are checked with the last start's answers
             self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
         from vector_desktop.core import open_core
         from vector_desktop.store import all_tables  # noqa: F401
 
-        return open_core(self.paths, offline=bool(self.args.offline))
+        core = open_core(self.paths, offline=bool(self.args.offline))
+        core.store.loader.get()
+        return core
 
     async def _build_features(self, core: Any) -> None:
         """The connectors, databases, account, email and setup; then the chat's tools (a message sent before waits

@@ -32,7 +32,7 @@ def closed_port() -> int:
 
 class Parts:
     def __init__(self, store: OpenedStore, tmp_path: Path, dsn: bool = True, token: bool = True) -> None:
-        self.settings = SettingsRepository(store.sessions)
+        self.settings = SettingsRepository(store)
         environ = {
             # A loopback DSN nobody listens on: enabling Sentry must not reach anything else.
             "SENTRY_DSN": f"http://public@127.0.0.1:{closed_port()}/1" if dsn else "",

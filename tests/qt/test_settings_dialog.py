@@ -43,7 +43,7 @@ class Harness:
     ) -> None:  # type: ignore[no-untyped-def]
         self.qtbot = qtbot
         self.profile_dir = profile_dir
-        self.repo = SettingsRepository(store.sessions)
+        self.repo = SettingsRepository(store)
         self.secrets = SecretStore(SERVICE)
         self.dotenv = profile_dir / ".env"
         if dotenv:

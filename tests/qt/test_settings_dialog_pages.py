@@ -39,7 +39,7 @@ def open_dialog(qapp, qtbot, store, profile_dir: Path, memory_keyring) -> Iterat
     models: list[SettingsViewModel] = []
 
     async def open_(dotenv: str = "") -> SettingsDialog:
-        repo = SettingsRepository(store.sessions)
+        repo = SettingsRepository(store)
         secrets = SecretStore("vector-desktop-pages-test")
         env_file = profile_dir / ".env"
         env_file.write_text(dotenv, encoding="utf-8")

@@ -223,7 +223,7 @@ def test_unreadable_files_and_malformed_lines_are_problems(tmp_path: Path) -> No
 
 @pytest.fixture
 def repo(store) -> SettingsRepository:  # type: ignore[no-untyped-def]
-    return SettingsRepository(store.sessions)
+    return SettingsRepository(store)
 
 
 @pytest.fixture

@@ -168,7 +168,7 @@ def test_a_keychain_failure_while_saving_settings_still_applies_the_rest(store) 
     from vector_desktop.config import load_config
     from vector_desktop.store.settings_repository import SettingsRepository
 
-    repo = SettingsRepository(store.sessions)
+    repo = SettingsRepository(store)
     config = load_config([], environ={}, secrets=SecretStore(SERVICE, RefusingKeyring()))
     heard: list[set[str]] = []
     config.listeners.append(heard.append)

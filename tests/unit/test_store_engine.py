@@ -148,3 +148,35 @@ def test_read_only_filesystem_is_reported_and_store_unchanged(tmp_path: Path) ->
 def test_inspect_lists_foundation_tables(store) -> None:  # type: ignore[no-untyped-def]
     names = set(inspect(store.engine).get_table_names())
     assert {"settings", "jobs", "telemetry_events", "alembic_version"} <= names
+
+
+def test_opening_the_store_and_reading_settings_wait_for_no_sqlalchemy(tmp_path: Path) -> None:
+    """A command reads its settings before SQLAlchemy (~150 ms) is loaded; the first session loads it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from vector_desktop.store.engine import open_store
+        from vector_desktop.store.settings_repository import SettingsRepository
+
+        opened = open_store(Path({str(tmp_path / "s.sqlite3")!r}), Path({str(tmp_path / "b")!r}))
+        settings = SettingsRepository(opened)
+        print(settings.load_all(), "sqlalchemy" in sys.modules)
+        settings.save({{"VECTOR_LOG_LEVEL": "DEBUG"}})
+        print(settings.load_all(), "sqlalchemy" in sys.modules)
+        opened.dispose()
+        reopened = open_store(opened.path, Path({str(tmp_path / "b")!r}))
+        reopened.dispose()  # never loaded: nothing to dispose of
+        print(SettingsRepository(reopened).load_all())
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "{} False",
+        "{'VECTOR_LOG_LEVEL': 'DEBUG'} True",
+        "{'VECTOR_LOG_LEVEL': 'DEBUG'}",
+    ]

@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vector_desktop.domain.databases import ConnectionConfig, DatabaseError, QueryRun
@@ -67,14 +68,30 @@ NO_COPY = (
 
 
 async def copy_query(
-    service: DatabasesService, config: ConnectionConfig, sql: str, args: argparse.Namespace, out: TextIO
+    service: DatabasesService,
+    config: ConnectionConfig,
+    sql: str,
+    args: argparse.Namespace,
+    out: TextIO,
+    streaming: Callable[[], None] | None = None,
 ) -> int:
-    """--format text: the server formats the rows (COPY ... TO STDOUT), written as they come, bytes untouched."""
+    """--format text: the server formats the rows (COPY ... TO STDOUT), written as they come, bytes untouched.
+    `streaming` is called at the first piece written: from then on the server sets the pace and this process mostly
+    waits for it (the command loads the store's SQLAlchemy then, for the history it writes at the end)."""
     if args.param:
         raise DatabaseError(NO_COPY)
     out.flush()
     raw = getattr(out, "buffer", None)
-    write = raw.write if raw is not None else (lambda chunk: out.write(bytes(chunk).decode("utf-8")))
+    write_out = raw.write if raw is not None else (lambda chunk: out.write(bytes(chunk).decode("utf-8")))
+    pending_call = streaming
+
+    def write(chunk: Any) -> object:
+        nonlocal pending_call
+        if pending_call is not None:
+            call, pending_call = pending_call, None
+            call()
+        return write_out(chunk)
+
     try:
         rows = await service.copy_out(
             config.id, sql, write, csv=False, null=args.null, header=not args.no_header, timeout_s=args.timeout
@@ -91,10 +108,15 @@ async def copy_query(
 
 
 async def stream_query(
-    service: DatabasesService, config: ConnectionConfig, sql: str, args: argparse.Namespace, out: TextIO
+    service: DatabasesService,
+    config: ConnectionConfig,
+    sql: str,
+    args: argparse.Namespace,
+    out: TextIO,
+    streaming: Callable[[], None] | None = None,
 ) -> int:
     if args.format == "text":
-        return await copy_query(service, config, sql, args, out)
+        return await copy_query(service, config, sql, args, out, streaming)
     handle = await service.run(config.id, sql, args.param, origin="cli", timeout_s=args.timeout)
     try:
         run = handle.run

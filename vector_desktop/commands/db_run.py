@@ -39,13 +39,25 @@ class _Cli:
     err: TextIO
     session_only: Callable[[str], bool]  # keychain entry kept for this session only (no system keychain)
     secrets_problem: Callable[[], str]  # why secrets are session-only (no keychain, no or a wrong ENCRYPTION_KEY)
+    load_store: Callable[
+        [], None
+    ]  # SQLAlchemy and the repository on a thread of their own (see DeferredDatabaseRepository)
 
 
 def run(core: Core, args: argparse.Namespace) -> int:
     from vector_desktop.core import make_databases
+    from vector_desktop.store.deferred_database_repository import DeferredDatabaseRepository
 
-    service = make_databases(core)
-    cli = _Cli(service, sys.stdout, sys.stderr, core.secrets.is_session_only, lambda: core.secrets.problem)
+    store = DeferredDatabaseRepository(core.store)  # the connection is found with sqlite3, before SQLAlchemy loads
+    service = make_databases(core, store=store)
+    cli = _Cli(
+        service,
+        sys.stdout,
+        sys.stderr,
+        core.secrets.is_session_only,
+        lambda: core.secrets.problem,
+        store.load_in_background,
+    )
     try:
         return asyncio.run(_main(cli, args))
     except DatabaseError as error:
@@ -233,7 +245,7 @@ async def _query(cli: _Cli, args: argparse.Namespace) -> int:
 
     config = cli.service.find(args.name)
     sql = sys.stdin.read() if args.sql == "-" else args.sql
-    return await stream_query(cli.service, config, sql, args, cli.out)
+    return await stream_query(cli.service, config, sql, args, cli.out, streaming=cli.load_store)
 
 
 async def _rm(cli: _Cli, args: argparse.Namespace) -> int:

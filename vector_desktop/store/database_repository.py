@@ -11,49 +11,28 @@ from __future__ import annotations
 
 from sqlalchemy import and_, delete, false, or_, select, true
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from vector_desktop.domain.databases import (
     DEFAULT_CONNECTION_ID,
-    ColorTag,
     ConnectionConfig,
     ConnectionDraft,
     ConnectionNotFoundError,
     ConnectionValidationError,
-    DatabaseKind,
     HistoryEntry,
     SavedQuery,
     TestOutcome,
-    TlsMode,
 )
+from vector_desktop.store.database_connection_rows import COLUMNS, connection_config, saved_connections
+from vector_desktop.store.engine import OpenedStore
 from vector_desktop.store.tables import utcnow
 from vector_desktop.store.tables_databases import DatabaseConnectionRow, DatabaseQueryHistoryRow, DatabaseSavedQueryRow
 from vector_desktop.store.timestamps import aware
 
 
 def _config(row: DatabaseConnectionRow) -> ConnectionConfig:
-    return ConnectionConfig(
-        id=row.id,
-        name=row.name,
-        kind=DatabaseKind(row.kind),
-        host=row.host,
-        port=row.port,
-        database=row.database,
-        user=row.username,
-        tls_mode=TlsMode(row.tls_mode),
-        ca_file=row.ca_file,
-        color=ColorTag(row.color),
-        read_only=row.read_only,
-        supabase_url=row.supabase_url,
-        expose_to_ai=row.expose_to_ai,
-        last_tested_at=aware(row.last_tested_at),
-        last_test_ok=row.last_test_ok,
-        last_test_message=row.last_test_message,
-        created_at=aware(row.created_at),
-        has_password=row.has_password,
-        has_api_key=row.has_api_key,
-    )
+    return connection_config({name: getattr(row, name) for name in COLUMNS})
 
 
 def _secret_flag(value: str | None, before: bool | None, *, new: bool) -> bool | None:
@@ -122,15 +101,14 @@ def _owner(
 
 
 class DatabaseRepository:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, store: OpenedStore) -> None:
+        self._store = store
+        self._sessions = store.sessions
 
     # -- connections
 
     def connections(self) -> list[ConnectionConfig]:
-        with self._sessions() as session:
-            rows = session.scalars(select(DatabaseConnectionRow).order_by(DatabaseConnectionRow.name))
-            return sorted((_config(row) for row in rows), key=lambda c: (c.name.casefold(), c.name))
+        return saved_connections(self._store)
 
     def connection(self, connection_id: int) -> ConnectionConfig | None:
         with self._sessions() as session:

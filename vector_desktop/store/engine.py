@@ -4,19 +4,30 @@ Rules: a corrupt or unreadable file is moved aside (never deleted) and a fresh s
 version of the app is not touched at all (StoreNewerError); an older store is backed up before it is migrated.
 The integrity check (it reads the whole file) runs only when a previous run did not close the store or the file
 changed since the last clean close (open_markers.py).
+
+Opening uses the standard library's sqlite3 only. SQLAlchemy (~150 ms to import) is loaded when the first session is
+made (StoreSessions), so a command can read the row it needs with sqlite3 (`OpenedStore.plain`) and start its real
+work while SQLAlchemy loads on another thread (store/deferred_database_repository.py).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 from vector_desktop.domain.errors import ProfileNotWritableError, StoreError, StoreNewerError
 from vector_desktop.store import open_markers, schema
@@ -27,14 +38,81 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+class StoreSessions:
+    """Stands for the store's sessionmaker (called for a session, `begin()`, `kw["bind"]`): the engine is made, and
+    SQLAlchemy imported, at the first use, once, whichever thread comes first (the others wait for it). Loading
+    makes ~75k objects that live as long as the process: the cyclic collector is paused meanwhile (it would go over
+    them again and again for nothing), and `loaded_hooks` run after (a command freezes them as it froze its
+    start-up's: app.StartUpObjectsFrozen)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.loaded_hooks: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+        self._made: sessionmaker[Session] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._made is not None
+
+    def get(self) -> sessionmaker[Session]:
+        made = self._made
+        if made is None:
+            with self._lock:
+                if self._made is None:
+                    self._made = self._load()
+                made = self._made
+        return made
+
+    def _load(self) -> sessionmaker[Session]:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            from sqlalchemy.orm import sessionmaker
+
+            made = sessionmaker(make_engine(self.path), expire_on_commit=False)
+        finally:
+            if collecting:
+                gc.enable()
+        for hook in self.loaded_hooks:
+            hook()
+        return made
+
+    def __call__(self, **kwargs: Any) -> Session:
+        return self.get()(**kwargs)
+
+    def begin(self) -> AbstractContextManager[Session]:
+        return self.get().begin()
+
+    @property
+    def kw(self) -> dict[str, Any]:
+        return self.get().kw
+
+
 @dataclass
 class OpenedStore:
-    engine: Engine
-    sessions: sessionmaker[Session]
     path: Path
     moved_aside: Path | None = None
     backup: Path | None = None
     marker: open_markers.OpenMarker | None = field(default=None, repr=False)
+    loader: StoreSessions = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.loader = StoreSessions(self.path)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The store's sessionmaker (made at the first session: see StoreSessions)."""
+        return cast("sessionmaker[Session]", self.loader)
+
+    @property
+    def engine(self) -> Engine:
+        return cast("Engine", self.loader.kw["bind"])
+
+    def plain(self) -> sqlite3.Connection:
+        """A read-only connection of the standard library's sqlite3, for a read made before SQLAlchemy is loaded.
+        The caller closes it."""
+        return plain_connection(self.path)
 
     @property
     def notice(self) -> str:
@@ -47,7 +125,8 @@ class OpenedStore:
         return ""
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self.loader.loaded:
+            self.engine.dispose()
         if self.marker is not None:
             self.marker.close(clean=True)
             self.marker = None
@@ -62,7 +141,16 @@ def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-
     cursor.close()
 
 
+def plain_connection(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 5})
     event.listen(engine, "connect", _set_pragmas)
     return engine
@@ -173,9 +261,7 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
         elif revision != schema.HEAD:
             backup = backup_store(path, backup_dir, revision)
             schema.upgrade(path)
-        engine = make_engine(path)
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
+        _check_usable(path)
         opened = True
     except sqlite3.OperationalError as error:
         raise _io_problem(path, error) from None
@@ -189,7 +275,18 @@ def open_store(path: Path, backup_dir: Path) -> OpenedStore:
     finally:
         if not opened and marker is not None:  # not opened: this run leaves nothing to check
             marker.close(clean=False)
-    return OpenedStore(engine, sessionmaker(engine, expire_on_commit=False), path, moved, backup, marker)
+    return OpenedStore(path, moved, backup, marker)
+
+
+def _check_usable(path: Path) -> None:
+    """Connect as the engine will (its pragmas: WAL, foreign keys), so a store that cannot be used fails here, with a
+    message, rather than at the first session."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        _set_pragmas(connection, None)
+        connection.execute("SELECT 1")
+    finally:
+        connection.close()
 
 
 def _io_problem(path: Path, error: BaseException) -> StoreError:

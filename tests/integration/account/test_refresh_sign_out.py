@@ -4,6 +4,7 @@ on sign-out (later when offline), and no token ever in the store's file."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 
@@ -62,8 +63,8 @@ async def test_a_revoked_refresh_token_signs_out_with_a_sentence(account: Accoun
     assert REFRESH_TOKEN_KEY not in account.keychain()
 
 
-async def test_sign_out_revokes_and_forgets_only_the_account(account: AccountHarness) -> None:
-    SettingsRepository(account.sessions).save({"VECTOR_LOG_LEVEL": "DEBUG"})
+async def test_sign_out_revokes_and_forgets_only_the_account(account: AccountHarness, store: Any) -> None:
+    SettingsRepository(store).save({"VECTOR_LOG_LEVEL": "DEBUG"})
     service, token = await signed_in(account)
 
     assert await service.sign_out() is None
@@ -72,7 +73,7 @@ async def test_sign_out_revokes_and_forgets_only_the_account(account: AccountHar
     assert account.keychain() == {}
     assert AccountRepository(account.sessions).load() is None
     assert service.current() is None
-    assert SettingsRepository(account.sessions).load_all() == {"VECTOR_LOG_LEVEL": "DEBUG"}
+    assert SettingsRepository(store).load_all() == {"VECTOR_LOG_LEVEL": "DEBUG"}
 
 
 async def test_offline_sign_out_is_revoked_on_the_next_start(account: AccountHarness) -> None:

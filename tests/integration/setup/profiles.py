@@ -82,7 +82,7 @@ def fill_source(core: Core) -> dict[str, int]:
     web_server = connectors.add_mcp_server(web)
     save_mcp_secrets(core.secrets, web_server.id, web)
     connectors.set_tools_enabled(web_server.key, ["fetch"], False)
-    databases = DatabaseRepository(sessions)
+    databases = DatabaseRepository(core.store)
     pg_draft = ConnectionDraft(
         name="Analytics",
         kind=DatabaseKind.POSTGRESQL,
@@ -109,7 +109,7 @@ def fill_target(core: Core) -> None:
     rows that push ids away from the source's (so imported secrets must follow the new ids)."""
     sessions = core.store.sessions
     AIServerService(ServerRepository(sessions), core.secrets).add("Ollama box", "http://localhost:11434/v1")
-    databases = DatabaseRepository(sessions)
+    databases = DatabaseRepository(core.store)
     for name in ("Local one", "Local two", "Local three"):
         databases.add_connection(ConnectionDraft(name=name, kind=DatabaseKind.MYSQL, host="localhost"))
     connectors = ConnectorRepository(sessions)
@@ -128,7 +128,7 @@ def snapshot(core: Core, backend: MemoryKeyring) -> dict[str, Any]:
         "mcp": [(s.id, s.name, s.url, s.command, s.headers, s.env) for s in connectors.list_mcp_servers()],
         "prefs": (connectors.connector_enabled_map(), connectors.tool_enabled_map()),
         "state": [connectors.get_state(k) for k in ("merge.origin_user_id", "merge.registered_user")],
-        "databases": [(c.id, c.name, c.host, c.port) for c in DatabaseRepository(sessions).connections()],
+        "databases": [(c.id, c.name, c.host, c.port) for c in DatabaseRepository(core.store).connections()],
         "keychain": keychain_of(core, backend),
     }
 

@@ -131,7 +131,7 @@ def test_import_shows_the_plan_then_brings_every_section_and_its_secrets(
     assert keychain[mcp_secret_ref(web.id, "header", "Authorization")] == SECRETS["mcp_header"]
     assert connectors.tool_enabled_map()[(web.key, "fetch")] is False
 
-    databases = {c.name: c for c in DatabaseRepository(sessions).connections()}
+    databases = {c.name: c for c in DatabaseRepository(target.store).connections()}
     analytics, supa = databases["Analytics"], databases["Supa"]
     assert analytics.id != source_ids["analytics"] and supa.id != source_ids["supa"]
     assert (analytics.host, analytics.port, analytics.user, analytics.expose_to_ai) == (

@@ -191,7 +191,7 @@ async def test_security_none_is_flagged_in_red(qtbot: Any, store: Any) -> None:
     def run_blocking(fn: Callable[[], T]) -> asyncio.Future[T]:
         return asyncio.get_running_loop().run_in_executor(None, fn)
 
-    repo = SettingsRepository(store.sessions)
+    repo = SettingsRepository(store)
     secrets = SecretStore("vector-desktop-email-qt-test")
     config = load_config([], environ={"EMAIL_SECURITY": "none", "EMAIL_PORT": "2525"}, secrets=secrets)
     vm = SettingsViewModel(config, repo, secrets, run_blocking)

@@ -620,7 +620,7 @@ def settings_dialog(qapp, qtbot, store, profile_dir: Path, memory_keyring) -> It
     """Builds the Settings dialog (inside the test: it needs the running loop) with the Storage test action."""
     quit_on_close = qapp.quitOnLastWindowClosed()
     qapp.setQuitOnLastWindowClosed(False)
-    repo = SettingsRepository(store.sessions)
+    repo = SettingsRepository(store)
     secrets = SecretStore("vector-desktop-storage-test")
     config = load_config([], environ={}, saved=repo.load_all(), secrets=secrets)
 

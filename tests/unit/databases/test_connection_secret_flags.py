@@ -43,7 +43,7 @@ class AskedKeeper:
 
 @pytest.fixture
 def repo(store: Any) -> DatabaseRepository:
-    return DatabaseRepository(store.sessions)
+    return DatabaseRepository(store)
 
 
 def pg(name: str = "Local", **kw: Any) -> ConnectionDraft:
@@ -104,7 +104,7 @@ def test_an_older_store_upgrades_with_the_flags_unknown(app_paths: AppPaths) -> 
     opened = open_store(app_paths.store_file, app_paths.backup_dir)
     try:
         assert read_revision(app_paths.store_file) == schema.HEAD
-        repo = DatabaseRepository(opened.sessions)
+        repo = DatabaseRepository(opened)
         old = repo.connection(1)
         assert flags(old) == (None, None)
         assert old is not None and old.may_have_secret("password") and old.may_have_secret("api_key")
@@ -130,7 +130,7 @@ def test_the_downgrade_drops_only_the_flags(tmp_path: Path) -> None:
 def test_setup_import_records_the_secrets_it_puts_in_the_keychain(store: Any) -> None:
     backend = MemoryKeyring()
     secrets = SecretStore("flags-unit", backend=backend)
-    repo = DatabaseRepository(store.sessions)
+    repo = DatabaseRepository(store)
     section = DatabasesSection(repo, secrets)
     section.apply(
         {

@@ -28,7 +28,7 @@ SECRET = "pw-4f9a2c7e1b"
 
 @pytest.fixture
 def repo(store: Any) -> DatabaseRepository:
-    return DatabaseRepository(store.sessions)
+    return DatabaseRepository(store)
 
 
 def stored_text(path: Path) -> str:

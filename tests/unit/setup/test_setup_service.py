@@ -30,13 +30,13 @@ KEY = "unit passphrase 123"
 @pytest.fixture
 def parts(store: Any) -> tuple[SetupService, SecretStore, Any]:
     secrets = SecretStore("setup-unit", backend=MemoryKeyring())
-    saved = SettingsRepository(store.sessions)
+    saved = SettingsRepository(store)
     config = load_config([], {}, saved.load_all(), secrets)
     sections = [
         SettingsSection(saved, secrets, config),
         AIServersSection(ServerRepository(store.sessions), secrets),
         ConnectorsSection(ConnectorRepository(store.sessions), secrets),
-        DatabasesSection(DatabaseRepository(store.sessions), secrets),
+        DatabasesSection(DatabaseRepository(store), secrets),
     ]
     return SetupService(sections, app_version="0.0"), secrets, store
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from vector_desktop.domain.databases import ConnectionDraft, ConnectionValidationError, DatabaseKind, TlsMode
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 _SCHEMES = {
     "postgresql": DatabaseKind.POSTGRESQL,
@@ -141,6 +142,9 @@ def project_url_for(host: str, user: str) -> str:
 
 def check_project_url(text: str) -> str:
     """A Supabase project URL reduced to scheme://host[:port]; https, or http on a loopback host."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text.strip())
     except (ArgumentError, ValueError):
@@ -164,6 +168,9 @@ def check_project_url(text: str) -> str:
 def parse_connection_url(url_text: str, name: str, *, writable: bool = False) -> ParsedUrl:
     """Parse a connection URL into a draft named `name` (read-only unless `writable`). Raises
     ConnectionValidationError with a sentence that never quotes the URL."""
+    from sqlalchemy.engine import make_url  # here: a `db` command that parses no URL goes without SQLAlchemy
+    from sqlalchemy.exc import ArgumentError
+
     text = url_text.strip()
     if "://" not in text:
         raise _invalid(f"The address must start with a scheme: {_SUPPORTED}.")
