@@ -14,8 +14,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
-
-import httpx
+from typing import TYPE_CHECKING
 
 from vector_desktop.ai.chunks import ChatAccumulator
 from vector_desktop.ai.errors import AIError, LocalModelUnavailableError, ModelNotFoundError, NoProviderError
@@ -26,6 +25,9 @@ from vector_desktop.ai.models import ModelInfo
 from vector_desktop.ai.providers import ProviderConfig
 from vector_desktop.ai.routing import ContextCheck, Message, ModelRouter, Target, estimate_tokens
 from vector_desktop.ai.types import ChatChunk, ChatResult, LLMSettings
+
+if TYPE_CHECKING:
+    import httpx
 
 # Kept importable from here: callers know the client's estimate and result types by this module.
 __all__ = ["ContextCheck", "LLMClient", "Message", "Target", "estimate_tokens"]
@@ -162,6 +164,8 @@ class LLMClient:
             if self._http_factory is not None:
                 self._http = self._http_factory()
             else:
+                import httpx
+
                 self._http = httpx.AsyncClient(timeout=http_timeouts(self.timeout))
         return self._http
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-
-import httpx
+from typing import TYPE_CHECKING
 
 from vector_desktop.ai.chunks import StreamState
 from vector_desktop.ai.error_mapping import error_from_response
@@ -23,12 +22,17 @@ from vector_desktop.ai.routing import Message, Target
 from vector_desktop.ai.sse import SSEDecoder
 from vector_desktop.ai.types import ChatChunk, LLMSettings, Usage
 
+if TYPE_CHECKING:  # httpx (~30 ms) is imported with the first request, not at start-up
+    import httpx
+
 MAX_ERROR_BODY = 64 * 1024
 DRAIN_LIMIT = 64 * 1024
 DRAIN_TIMEOUT_S = 0.25
 
 
 def http_timeouts(timeout: float) -> httpx.Timeout:
+    import httpx
+
     return httpx.Timeout(timeout, connect=min(timeout, 15.0))
 
 
@@ -42,6 +46,8 @@ async def stream_http(
     cost_of: Callable[[str, Usage], float | None],
 ) -> AsyncGenerator[ChatChunk, None]:
     """`client` gives the shared HTTP client (made when the request starts); `timeout` is for each read."""
+    import httpx
+
     provider = target.provider
     model = target.model_ids[0]
     body = build_body(provider, target.model_ids, messages, settings, stream=True)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
-
-import httpx
 
 from vector_desktop.ai.error_mapping import error_from_response
 from vector_desktop.ai.errors import AuthError
@@ -32,6 +30,9 @@ from vector_desktop.domain.ai_servers import (
 from vector_desktop.domain.chat import CachedModel
 from vector_desktop.domain.errors import SecretStoreError
 from vector_desktop.services.reachability import ProviderReachability
+
+if TYPE_CHECKING:  # httpx is imported when a server is tested, not at start-up
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,8 @@ def _cause_of(error: BaseException, kind: type[BaseException]) -> BaseException 
 
 
 def _transport_failure(url: str, error: httpx.HTTPError, timeout: float) -> ServerTestError:
+    import httpx
+
     if isinstance(error, httpx.TimeoutException):
         return ServerUnreachableError(f"The server at {url} did not answer within {timeout:g} seconds.", url=url)
     if _cause_of(error, ConnectionRefusedError) is not None:
@@ -324,6 +327,8 @@ class AIServerService:
 
     def test(self, base_url: str, api_key: str = "") -> list[str]:
         """GET <base_url>/models: the ids the server serves, or a ServerTestError saying what is wrong."""
+        import httpx
+
         url = clean_base_url(base_url)
         provider = ProviderConfig.compatible("The server", url, clean_api_key(api_key))
         client = self._http() if self._http is not None else httpx.Client(timeout=self._timeout)

@@ -7,9 +7,7 @@ on-device model. Reading the keys touches the keychain: call this off the GUI th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from vector_desktop.ai.client import LLMClient
 from vector_desktop.ai.local_model import LocalModel
@@ -17,6 +15,9 @@ from vector_desktop.ai.models import ModelInfo
 from vector_desktop.ai.providers import ProviderConfig, providers_from_settings
 from vector_desktop.config import Config
 from vector_desktop.domain.chat import CachedModel
+
+if TYPE_CHECKING:
+    import httpx
 
 
 def build_llm_client(
