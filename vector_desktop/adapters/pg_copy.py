@@ -102,12 +102,10 @@ def _drain(conn: psycopg.Connection[Any], write: Callable[[bytes], None]) -> int
     result = None
     while (next_result := pgconn.get_result()) is not None:
         result = next_result
-    if result is None or result.status != pq.ExecStatus.COMMAND_OK:
-        raise (
-            errors.error_from_result(result, encoding=conn.info.encoding)
-            if result is not None
-            else (psycopg.OperationalError("The server ended the copy without a result."))
-        )
+    if result is None:
+        raise psycopg.OperationalError("The server ended the copy without a result.")
+    if result.status != pq.ExecStatus.COMMAND_OK:
+        raise errors.error_from_result(result, encoding=conn.info.encoding)
     if pending:  # after the result: a failed write leaves psycopg nothing half-read to end
         write(bytes(pending))
     rows = result.command_tuples

@@ -142,8 +142,7 @@ def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-
 
 
 def plain_connection(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)  # the timeout is SQLite's busy timeout
     connection.execute("PRAGMA query_only=ON")
     return connection
 
