@@ -4,6 +4,7 @@ python bench/first_paint_probe.py bare                 # a bare QMainWindow (the
 python bench/first_paint_probe.py app --profile DIR    # Vector Desktop's real start-up path
 python bench/first_paint_probe.py ready --profile DIR  # the same, printing 'ready' when GuiSession.ready is set
 python bench/first_paint_probe.py complete --profile DIR  # ... printing 'complete' when every panel is built
+python bench/first_paint_probe.py chat_shown --profile DIR  # ... 'chat_shown' when the chat's first load is done
 
 The paint is seen by an event filter on the main window only, installed as it is shown. A filter on the whole
 application made shiboken wrap every object any event went to; one of a Qt-private class (a QListWidget's model)
@@ -42,7 +43,7 @@ def main() -> None:
     mode = sys.argv[1]
     app = QApplication(sys.argv[:1])
     probe = FirstPaint()
-    if mode not in ("ready", "complete"):
+    if mode not in ("ready", "complete", "chat_shown"):
         watch_main_windows(probe)
     if mode == "bare":
         window = QMainWindow()
@@ -54,6 +55,8 @@ def main() -> None:
 
         if mode in ("ready", "complete"):
             print_at(mode)
+        elif mode == "chat_shown":
+            print_when_chat_shown()
         app_main(sys.argv[2:])
 
 
@@ -73,6 +76,21 @@ def print_at(event: str) -> None:
         await finish(self)
 
     GuiSession.finish_startup = finish_then_report  # type: ignore[method-assign]
+
+
+def print_when_chat_shown() -> None:
+    """`chat_shown`: the chat's first load is done (conversation list read, model picker filled, the last
+    conversation's page shown): print 'chat_shown' and exit."""
+    from vector_desktop.presentation.chat.chat_vm_conversations import ChatConversationsPart
+
+    load = ChatConversationsPart._load
+
+    async def load_then_report(self: ChatConversationsPart, select: str) -> None:
+        await load(self, select)
+        print("chat_shown", flush=True)
+        os._exit(0)
+
+    ChatConversationsPart._load = load_then_report  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from vector_desktop.services.databases.databases_service import DatabasesService
     from vector_desktop.services.scrubber import Scrubber
     from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
+    from vector_desktop.store.storage_repository import StorageRepository
 
 
 def keychain_service(paths: AppPaths) -> str:
@@ -116,9 +117,14 @@ def storage_root(paths: AppPaths) -> Path:
 def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:
     """The storage service wired to the core's settings and store (shared by the CLI and the GUI)."""
     from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
-    from vector_desktop.store.storage_repository import StorageRepository
+    from vector_desktop.store.deferred import deferred
 
-    repository = StorageRepository(core.store.sessions)
+    def made() -> StorageRepository:
+        from vector_desktop.store.storage_repository import StorageRepository
+
+        return StorageRepository(core.store.sessions)
+
+    repository = deferred(made)  # SQLAlchemy loads at its first use, not at start-up
     return CloudStorageService(
         core.config, local_root=storage_root(core.paths), state=repository, links=repository, **kwargs
     )

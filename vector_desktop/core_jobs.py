@@ -8,16 +8,17 @@ file path or the local store. All others stay in the local job pool.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from vector_desktop.domain.jobs import JobContext
 from vector_desktop.jobs.registry import TaskRegistry
+from vector_desktop.store.deferred import Once, deferred
 
 if TYPE_CHECKING:
     from vector_desktop.core import Core
     from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
+    from vector_desktop.store.job_repository import JobRepository
 
 T = TypeVar("T")
 SYNC_TASK = "storage.sync"
@@ -25,16 +26,7 @@ SYNC_TASK = "storage.sync"
 
 def _once(build: Callable[[], T]) -> Callable[[], T]:
     """A factory that builds its value on the first call only (thread-safe)."""
-    lock = threading.Lock()
-    made: list[T] = []
-
-    def get() -> T:
-        with lock:
-            if not made:
-                made.append(build())
-            return made[0]
-
-    return get
+    return Once(build).get
 
 
 def sync_prefix(storage: CloudStorageService, ctx: JobContext, source: str, dest: str) -> dict[str, Any]:
@@ -76,7 +68,7 @@ def make_task_registry(
     analytics_factory = analytics or _once(lambda: _analytics(core))
 
     storage_tasks.register_tasks(tasks, storage_factory, images_factory)
-    telemetry.register_tasks(tasks, _Deferred(analytics_factory))  # type: ignore[arg-type]
+    telemetry.register_tasks(tasks, deferred(analytics_factory))
     chat_repository = _once(lambda: _chat_repository(core))
     chat_export.register_tasks(tasks, chat_repository)
     catalog = _once(lambda: model_catalog.ModelCatalog(chat_repository()))
@@ -92,16 +84,6 @@ def make_task_registry(
         remote=True,
     )
     return tasks
-
-
-class _Deferred:
-    """Stands for a service that is built on first use (telemetry.register_tasks takes the object itself)."""
-
-    def __init__(self, factory: Callable[[], Any]) -> None:
-        self._factory = factory
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._factory(), name)
 
 
 def _storage(core: Core) -> CloudStorageService:
@@ -153,10 +135,9 @@ def make_job_runner(core: Core, registry: TaskRegistry, *, on_notice: Callable[[
     remote tasks to Celery workers and keeps the others in the pool. `on_notice(text)` (any thread) tells the user
     once when the broker cannot be reached. Celery is imported only when a broker is set."""
     from vector_desktop.jobs.pool import JobPool
-    from vector_desktop.store.job_repository import JobRepository
 
     config = core.config
-    repository = JobRepository(core.store.sessions)
+    repository = deferred(lambda: _job_repository(core))
     timeout = float(config.get("VECTOR_JOB_TIMEOUT"))
     pool = JobPool(registry, repository, workers=int(config.get("VECTOR_JOB_WORKERS")), default_timeout=timeout)
     broker = str(config.get("CELERY_BROKER_URL") or "").strip()
@@ -174,3 +155,9 @@ def make_job_runner(core: Core, registry: TaskRegistry, *, on_notice: Callable[[
         on_notice=on_notice,
     )
     return JobDispatcher(registry, pool, remote)
+
+
+def _job_repository(core: Core) -> JobRepository:
+    from vector_desktop.store.job_repository import JobRepository
+
+    return JobRepository(core.store.sessions)

@@ -34,6 +34,10 @@ log = logging.getLogger("vector_desktop.gui")
 IMPORT_ANSWERS_FILE = "pyside-import-check.json"
 
 
+def _import_all_tables() -> None:
+    from vector_desktop.store import all_tables  # noqa: F401
+
+
 def fail_line(message: str) -> None:
     print(f"vector-desktop: {message}", file=sys.stderr, flush=True)
 
@@ -163,6 +167,7 @@ class GuiSession:
             self.window.restore_last_panel(self.args.panel)
             self.ready.set()
         await asyncio.sleep(0)  # input that came in is handled between the features' builds
+        await self.load_store(core)
         await self._open_keychain(core)
         self.storage_panel = build_storage_panel(self)
         self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
@@ -206,17 +211,28 @@ class GuiSession:
             await apply_keychain_providers(self)
 
     def _open_core(self) -> Any:
-        """On a worker thread. Every table module is imported here, before any query: SQLAlchemy configures all
-        mappers at the first query, and one half-imported on another thread at that moment would make it fail. The
-        store's engine is made here too (it is otherwise made at the first session, on whichever thread)."""
+        """On a worker thread: the store opened with sqlite3 (checked, migrated), settings and keychain. SQLAlchemy
+        is loaded later (load_store), with every table module imported first (before any query: StoreSessions)."""
         if self.import_answers is not None:  # first: the imports below are checked with the last start's answers
             self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
         from vector_desktop.core import open_core
-        from vector_desktop.store import all_tables  # noqa: F401
 
         core = open_core(self.paths, offline=bool(self.args.offline))
-        core.store.loader.get()
+        core.store.loader.before_load.append(_import_all_tables)
         return core
+
+    async def load_store(self, core: Any) -> None:
+        """Right after the chat answers input: SQLAlchemy and the tables (~230 ms) load on a worker thread, then
+        what start-up left for the store (recovery after a crash, the Jobs list, the conversations). A repository
+        used before that waits for the load on its own (worker) thread."""
+        import asyncio
+
+        from vector_desktop.gui_chat import open_chat
+        from vector_desktop.gui_services import open_store_parts
+
+        await asyncio.get_running_loop().run_in_executor(None, core.store.loader.get)
+        await open_store_parts(self)
+        await open_chat(self)
 
     async def _build_features(self, core: Any) -> None:
         """The connectors, databases, account, email and setup; then the chat's tools (a message sent before waits

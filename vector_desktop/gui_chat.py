@@ -25,14 +25,14 @@ async def build_chat(session: Any, core: Any) -> None:
     from vector_desktop.services.chat.pending_tools import PendingTools
     from vector_desktop.services.llm_factory import build_llm_client
     from vector_desktop.services.reachability import ProviderReachability
-    from vector_desktop.store.chat_repository import ChatRepository
-    from vector_desktop.store.server_repository import ServerRepository
+    from vector_desktop.store.deferred import deferred
     from vector_desktop.views.chat.chat_panel import ChatPanel
 
     loop = asyncio.get_running_loop()
     config = core.config
     window = session.window
-    repo = ChatRepository(core.store.sessions)
+    repo = deferred(lambda: _chat_repository(core))  # SQLAlchemy loads after the chat is shown: open_chat
+    session.chat_repository = repo
 
     async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
         return await loop.run_in_executor(None, partial(fn, *args, **kwargs))
@@ -40,10 +40,8 @@ async def build_chat(session: Any, core: Any) -> None:
     # The keychain is not waited for here: the client starts with the providers whose keys are in .env or the
     # environment (and the on-device model); `apply_keychain_providers` adds the keychain's keys and the
     # user-added servers right after the chat is shown, and until then the chat's answers wait for them.
-    servers = AIServerService(ServerRepository(core.store.sessions), core.secrets, model_cache=repo)
-    client = await loop.run_in_executor(
-        None, lambda: build_llm_client(config, cached_models=repo.cached_models(), keychain=False)
-    )
+    servers = AIServerService(deferred(lambda: _server_repository(core)), core.secrets, model_cache=repo)
+    client = await loop.run_in_executor(None, lambda: build_llm_client(config, keychain=False))  # cache: open_chat
     session.llm_client = client
 
     def base_url(model: str) -> str | None:
@@ -64,8 +62,7 @@ async def build_chat(session: Any, core: Any) -> None:
     session.pending_tools = PendingTools()
     service.set_tools(session.pending_tools)
     session.models_settled = loop.create_future()
-    service.wait_for_models(session.models_settled)
-    await service.recover()
+    service.wait_for_models(session.models_settled)  # also waits for open_chat's recovery (it comes first)
     session.chat_service = service
     catalog = model_catalog.ModelCatalog(repo)  # (its tasks are registered by core_jobs.make_task_registry)
     remote_urls = [p.base_url for p in client.providers if p.kind != "local"]
@@ -84,11 +81,35 @@ async def build_chat(session: Any, core: Any) -> None:
     session.chat_panel = ChatPanel(session.chat_vm)
     window.add_panel("chat", window.tr("Chat"), QIcon(":/icons/chat.svg"), session.chat_panel)
     session.chat_vm.conversation_selected.connect(lambda cid: session.prefs.setValue("chat/last", cid))
-    session.chat_vm.load(select=str(session.prefs.value("chat/last", "") or ""))
     session.closers.append(client.aclose)
     session.closers.append(session.chat_vm.aclose)
     session.remote_providers = bool(remote_urls)
     _wire_ai_servers(session, servers, client, remote_urls)
+
+
+async def open_chat(session: Any) -> None:
+    """Once the store's SQLAlchemy is loaded (GuiSession.load_store): answers and tool calls a crash left streaming
+    become interrupted, the model cache gives the client its context sizes and prices, and the conversations are
+    read. Before `models_settled`, so no answer of this run can be taken for one a crash left."""
+    from vector_desktop.services.llm_factory import catalog_from_cache
+
+    loop = asyncio.get_running_loop()
+    await session.chat_service.recover()
+    cached = await loop.run_in_executor(None, session.chat_repository.cached_models)
+    session.llm_client.update_catalog(catalog_from_cache(cached))
+    session.chat_vm.load(select=str(session.prefs.value("chat/last", "") or ""))
+
+
+def _chat_repository(core: Any) -> Any:
+    from vector_desktop.store.chat_repository import ChatRepository
+
+    return ChatRepository(core.store.sessions)
+
+
+def _server_repository(core: Any) -> Any:
+    from vector_desktop.store.server_repository import ServerRepository
+
+    return ServerRepository(core.store.sessions)
 
 
 def _wire_ai_servers(session: Any, servers: Any, client: Any, remote_urls: list[str]) -> None:

@@ -21,7 +21,7 @@ def build_services(session: Any) -> None:
     from vector_desktop.presentation.jobs_model import JobsTableModel, JobsViewModel
     from vector_desktop.services import telemetry
     from vector_desktop.services.connectivity import ConnectivityChecker
-    from vector_desktop.store.telemetry_repository import TelemetryRepository
+    from vector_desktop.store.deferred import deferred
 
     core = session.core
     config = core.config
@@ -33,12 +33,11 @@ def build_services(session: Any) -> None:
     session.crash_reporter = telemetry.CrashReporter(config, session.scrubber)
     session.crash.set_capture(session.crash_reporter.capture_exception)
     session.analytics = telemetry.Analytics(
-        config, TelemetryRepository(core.store.sessions), session.scrubber, session.paths.data_dir / "analytics-id"
+        config, deferred(lambda: _telemetry_repository(core)), session.scrubber, session.paths.data_dir / "analytics-id"
     )
     config.listeners.append(session.crash_reporter.on_settings_changed)
     config.listeners.append(session.analytics.on_settings_changed)
-    session.crash_reporter.refresh()
-    session.analytics.refresh()
+    session.crash_reporter.refresh()  # (analytics: open_store_parts, its queue is in the store)
 
     _register_storage(session, core)
     session.task_registry = make_task_registry(
@@ -56,11 +55,9 @@ def build_services(session: Any) -> None:
     )
     session.jobs_bridge = JobsBridge(session.window)
     session.jobs_bridge.attach(session.pool)
-    session.pool.recover()
     session.jobs_bridge.running_count_changed.connect(session.window.set_running_jobs)
     session.jobs_model = JobsTableModel()
     session.jobs_vm = JobsViewModel(session.pool, session.jobs_model, session.jobs_bridge)
-    session.jobs_vm.load()
     session.closers.append(lambda: _stop_jobs(session))
 
     session.connectivity = ConnectivityMonitor(
@@ -73,6 +70,24 @@ def build_services(session: Any) -> None:
     session.closers.append(session.connectivity.stop)
     session.window.settings_requested.connect(session.open_settings)
     session.closers.append(lambda: session.crash_reporter.shutdown(2.0))
+
+
+async def open_store_parts(session: Any) -> None:
+    """Once the store's SQLAlchemy is loaded (GuiSession.load_store): jobs a previous run left queued or running
+    become interrupted (idempotent ones run again), the Jobs list is read, and analytics applies its consent (a
+    withdrawn one empties the queue)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, session.pool.recover)  # this run's jobs are left alone
+    session.jobs_vm.load()
+    await loop.run_in_executor(None, session.analytics.refresh)
+
+
+def _telemetry_repository(core: Any) -> Any:
+    from vector_desktop.store.telemetry_repository import TelemetryRepository
+
+    return TelemetryRepository(core.store.sessions)
 
 
 def _register_storage(session: Any, core: Any) -> None:

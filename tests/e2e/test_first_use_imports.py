@@ -1,5 +1,6 @@
 """Sign-in, email, encryption and the job broker add nothing to start-up: the real app, up and idle on a profile
-that has a signed-in account and an outbox, has loaded none of their libraries (they load when first used)."""
+that has a signed-in account and an outbox, has loaded none of their libraries (they load when first used); and
+when its chat first answers input, neither SQLAlchemy, keyring nor httpx is loaded yet (they load right after)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def test_no_first_use_library_is_loaded_when_the_app_is_up(subprocess_env: dict[
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])["loaded"]
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    at_ready = next(report["at_ready"] for report in reports if "at_ready" in report)
+    loaded = reports[-1]["loaded"]
     assert "google" in FIRST_USE_MODULES and "cryptography" in FIRST_USE_MODULES
     assert loaded == [], f"loaded at start-up: {loaded}"
+    # SQLAlchemy (the store's sessions), keyring and httpx load after the chat answers input, off the GUI thread
+    assert at_ready == [], f"loaded before the chat answered input: {at_ready}"

@@ -12,8 +12,10 @@ python tests/support/drive_app.py --profile DIR --script ask
 python tests/support/drive_app.py --profile DIR --script report
     Opens every conversation in the list and prints one JSON line: {id: {"composer": text, "rows": n}}; then quits.
 python tests/support/drive_app.py --profile DIR --script modules
-    Waits until the app is up and idle and prints one JSON line {"loaded": [...]}: which of the libraries that
-    load on first use only (google, cryptography, smtplib, celery...) are in memory; then quits.
+    Prints {"at_ready": [...]} when the chat answers input: which of those libraries and of the ones loaded right
+    after (SQLAlchemy, keyring, httpx...) are in memory then. Waits until the app is up and idle and prints one
+    JSON line {"loaded": [...]}: which of the libraries that load on first use only (google, cryptography,
+    smtplib, celery...) are in memory; then quits.
 python tests/support/drive_app.py --profile DIR --script connectors
     Opens the Connectors panel, selects the first card, clicks Connect when the card offers it (opening the panel
     already starts the MCP servers), waits until the card says it is ready with its tools and prints
@@ -232,6 +234,31 @@ FIRST_USE_MODULES = (
     "redis", "boto3", "botocore", "mcp", "markdown_it", "sentry_sdk", "mixpanel", "alembic", "llama_cpp", "click",
     "rich", "pygments",
 )  # fmt: skip
+
+
+# Loaded right after the chat answers input (GuiSession.load_store, finish_startup), never before it (issue 15).
+AFTER_READY_MODULES = ("sqlalchemy", "keyring", "httpx", "psycopg", "pymysql")
+
+
+def report_modules_at_ready() -> None:
+    """When GuiSession.ready is set, print one JSON line {"at_ready": [...]}: which of the first-use and
+    after-ready libraries are in memory then."""
+    from vector_desktop.gui import GuiSession
+
+    finish = GuiSession.finish_startup
+
+    async def finish_reporting(self: GuiSession) -> None:
+        set_ready = self.ready.set
+
+        def on_ready() -> None:
+            names = (*FIRST_USE_MODULES, *AFTER_READY_MODULES)
+            say(json.dumps({"at_ready": sorted(name for name in names if name in sys.modules)}))
+            set_ready()
+
+        self.ready.set = on_ready  # type: ignore[method-assign]
+        await finish(self)
+
+    GuiSession.finish_startup = finish_reporting  # type: ignore[method-assign]
 
 
 def modules_script() -> Iterator[Waiter]:
@@ -478,6 +505,8 @@ def main() -> int:
     else:
         driver = Driver(connectors_script(app_args) if args.script == "connectors" else scripts[args.script]())
     QTimer.singleShot(0, driver.start)  # runs once the app's loop is running
+    if args.script == "modules":
+        report_modules_at_ready()
     from vector_desktop.app import main as app_main
 
     code = app_main(app_args)

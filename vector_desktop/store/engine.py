@@ -16,7 +16,6 @@ import gc
 import logging
 import os
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 
 from vector_desktop.domain.errors import ProfileNotWritableError, StoreError, StoreNewerError
 from vector_desktop.store import open_markers, schema
+from vector_desktop.store.deferred import Once
 
 log = logging.getLogger(__name__)
 
@@ -43,31 +43,29 @@ class StoreSessions:
     SQLAlchemy imported, at the first use, once, whichever thread comes first (the others wait for it). Loading
     makes ~75k objects that live as long as the process: the cyclic collector is paused meanwhile (it would go over
     them again and again for nothing), and `loaded_hooks` run after (a command freezes them as it froze its
-    start-up's: app.StartUpObjectsFrozen)."""
+    start-up's: app.StartUpObjectsFrozen). `before_load` runs first, in the lock (the GUI imports every table
+    module there: SQLAlchemy configures all mappers at the first query, and a table module half-imported on another
+    thread at that moment would make it fail)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.loaded_hooks: list[Callable[[], None]] = []
-        self._lock = threading.Lock()
-        self._made: sessionmaker[Session] | None = None
+        self.before_load: list[Callable[[], None]] = []
+        self._made: Once[sessionmaker[Session]] = Once(self._load)
 
     @property
     def loaded(self) -> bool:
-        return self._made is not None
+        return self._made.done
 
     def get(self) -> sessionmaker[Session]:
-        made = self._made
-        if made is None:
-            with self._lock:
-                if self._made is None:
-                    self._made = self._load()
-                made = self._made
-        return made
+        return self._made.get()
 
     def _load(self) -> sessionmaker[Session]:
         collecting = gc.isenabled()
         gc.disable()
         try:
+            for step in self.before_load:
+                step()
             from sqlalchemy.orm import sessionmaker
 
             made = sessionmaker(make_engine(self.path), expire_on_commit=False)
