@@ -1,13 +1,12 @@
 """The GUI half of the composition root: QApplication, main window first, then the store and services.
 
 Order matters for start-up speed: nothing heavy (SQLAlchemy, Alembic, keyring, boto3, sentry) is imported before
-the main window has been shown; `GuiSession.finish_startup` opens them in a worker thread afterwards.
+the main window has been shown; `GuiSession.finish_startup` (gui_startup.py) opens them afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -19,7 +18,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vector_desktop import APP_NAME, DESKTOP_ID, ORG_NAME, __version__
-from vector_desktop.domain.errors import VectorError
 from vector_desktop.logging_setup import configure_logging
 from vector_desktop.paths import AppPaths, resolve_paths
 from vector_desktop.qtsupport.pyside_import_check import installed_answers
@@ -32,10 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("vector_desktop.gui")
 IMPORT_ANSWERS_FILE = "pyside-import-check.json"
-
-
-def _import_all_tables() -> None:
-    from vector_desktop.store import all_tables  # noqa: F401
 
 
 def fail_line(message: str) -> None:
@@ -69,6 +63,8 @@ class GuiSession:
         self.analytics: Any = None
         self.connectivity: Any = None
         self.chat_tools: Any = None
+        self.storage_panel: Any = None  # gui_startup.finish_startup
+        self.jobs_panel: Any = None
         self._account_refreshed = False
         self.remote_providers = False
         self.prefs = QSettings(str(paths.qt_settings_file), QSettings.Format.IniFormat)
@@ -138,111 +134,10 @@ class GuiSession:
             raise
 
     async def finish_startup(self) -> None:
-        """The store and services, then the panels. The chat is built first; when it is the panel to show, it
-        answers input (ready) while the other features are built, one per turn of the event loop."""
-        import asyncio
+        """The store and services, then the panels (gui_startup)."""
+        from vector_desktop.gui_startup import finish_startup
 
-        from vector_desktop.gui_chat import build_chat
-        from vector_desktop.gui_services import build_jobs_panel, build_services, build_storage_panel
-
-        loop = asyncio.get_running_loop()
-        try:
-            self.core = await loop.run_in_executor(None, self._open_core)
-        except VectorError as error:
-            self.fatal(str(error))
-            return
-        except OSError as error:
-            self.fatal(f"Cannot use the profile folder {error.filename or self.paths.data_dir}: {error.strerror}.")
-            return
-        core = self.core
-        build_services(self)
-        await build_chat(self, core)
-        self._report_startup_notices()
-        if (
-            core.config.source("VECTOR_THEME").name != "DEFAULT"
-            and core.config.get("VECTOR_THEME") != self.theme_choice
-        ):
-            self.set_theme(str(core.config.get("VECTOR_THEME")), save=False)
-        if self.window.panel_to_restore(self.args.panel) in ("", "chat"):
-            self.window.restore_last_panel(self.args.panel)
-            self.ready.set()
-        await asyncio.sleep(0)  # input that came in is handled between the features' builds
-        await self.load_store(core)
-        await self._open_keychain(core)
-        self.storage_panel = build_storage_panel(self)
-        self.window.add_panel("storage", self.window.tr("Storage"), QIcon(":/icons/storage.svg"), self.storage_panel)
-        await asyncio.sleep(0)
-        await self._build_features(core)
-        self.jobs_panel = build_jobs_panel(self)
-        self.window.add_panel("jobs", self.window.tr("Jobs"), QIcon(":/icons/jobs.svg"), self.jobs_panel)
-        if not self.ready.is_set():
-            self.window.restore_last_panel(self.args.panel)
-            self.ready.set()
-        self.connectivity.start()
-        self.complete.set()
-        await loop.run_in_executor(None, self._save_import_answers)
-        gc.freeze()  # start-up objects live for the whole run: keep them out of every later collection
-        self.garbage_collector.paused = False
-        if self.args.screenshot:
-            await self.take_screenshot(Path(self.args.screenshot))
-        else:
-            gui_dialogs().ask_privacy_question(self)
-
-    async def _open_keychain(self, core: Any) -> None:
-        """After the chat is shown, so a slow or locked keychain holds nothing up: probe it, ask for the vault's
-        passphrase when there is no keychain, then give the chat its providers' keys (its answers wait until
-        then). The features that read secrets are built after this."""
-        import asyncio
-
-        from vector_desktop.gui_chat import apply_keychain_providers
-
-        try:
-            try:
-                await asyncio.get_running_loop().run_in_executor(None, core.secrets.check)
-            except VectorError as error:
-                self.notify("keychain", str(error))
-            if self.interactive:
-                from vector_desktop.gui_features import ask_vault_passphrase
-
-                await ask_vault_passphrase(core, self.window)
-            if core.secrets.problem:
-                self.notify("keychain", core.secrets.problem)
-        finally:
-            await apply_keychain_providers(self)
-
-    def _open_core(self) -> Any:
-        """On a worker thread: the store opened with sqlite3 (checked, migrated), settings and keychain. SQLAlchemy
-        is loaded later (load_store), with every table module imported first (before any query: StoreSessions)."""
-        if self.import_answers is not None:  # first: the imports below are checked with the last start's answers
-            self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
-        from vector_desktop.core import open_core
-
-        core = open_core(self.paths, offline=bool(self.args.offline))
-        core.store.loader.before_load.append(_import_all_tables)
-        return core
-
-    async def load_store(self, core: Any) -> None:
-        """Right after the chat answers input: SQLAlchemy and the tables (~230 ms) load on a worker thread, then
-        what start-up left for the store (recovery after a crash, the Jobs list, the conversations). A repository
-        used before that waits for the load on its own (worker) thread."""
-        import asyncio
-
-        from vector_desktop.gui_chat import open_chat
-        from vector_desktop.gui_services import open_store_parts
-
-        await asyncio.get_running_loop().run_in_executor(None, core.store.loader.get)
-        await open_store_parts(self)
-        await open_chat(self)
-
-    async def _build_features(self, core: Any) -> None:
-        """The connectors, databases, account, email and setup; then the chat's tools (a message sent before waits
-        for them; if they cannot be built, it goes without tools)."""
-        from vector_desktop.gui_features import build_features
-
-        try:
-            await build_features(self, core)
-        finally:
-            self.pending_tools.resolve(self.chat_tools.toolbox if self.chat_tools is not None else None)
+        await finish_startup(self)
 
     def upload_image_for_chat(self, path: str) -> Any:
         from vector_desktop.gui_services import upload_image_for_chat
@@ -278,7 +173,7 @@ class GuiSession:
         if not self.interactive:
             print(f"vector-desktop: notice: {text}", file=sys.stderr, flush=True)
 
-    def _report_startup_notices(self) -> None:
+    def report_startup_notices(self) -> None:
         core = self.core
         if core.store.notice:
             self.notify("store", core.store.notice)
@@ -347,7 +242,11 @@ class GuiSession:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # Shutdown ---------------------------------------------------------------------------------------------------------
-    def _save_import_answers(self) -> None:
+    def load_import_answers(self) -> None:
+        if self.import_answers is not None:
+            self.import_answers.load(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
+
+    def save_import_answers(self) -> None:
         if self.import_answers is not None:
             self.import_answers.save(self.paths.cache_dir / IMPORT_ANSWERS_FILE)
 
@@ -366,7 +265,7 @@ class GuiSession:
         if self.core is not None:
             self.core.close()
         self.crash.uninstall()
-        self._save_import_answers()  # with the modules first used in this run
+        self.save_import_answers()  # with the modules first used in this run
         self.prefs.sync()
         self.lock.unlock()
 
