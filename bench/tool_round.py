@@ -19,7 +19,7 @@ store and file calls it made through `run_blocking` (count, time run, time waite
 tool row with the next answer's row, are written on the connectors' thread with the call's record, so they are not
 among them). Also the longest GUI-thread
 stall (a 1 ms QTimer, see bench/stream_render.py) in each round: app rounds from send to the answer's first paint.
-`--profile N` prints the GUI thread's top N functions (cProfile, app rounds only) to stderr.
+`--profile N` prints the GUI thread's top N functions (cProfile, the timed part of app rounds) to stderr.
 
 Prints one JSON line last. Usage: python bench/tool_round.py [--quick] [--blocks N] [--per-block N] [--profile N]
 """
@@ -71,7 +71,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def app_round(rig: ChatRig, meter: StallMeter) -> dict[str, float]:
+async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None) -> dict[str, float]:
     """One round through the panel's view-model; seconds to each step, the first paint after it, the stall."""
     vm = rig.view_model
     await vm.new_conversation()
@@ -81,6 +81,8 @@ async def app_round(rig: ChatRig, meter: StallMeter) -> dict[str, float]:
     rig.blocking.calls.clear()
     rig.blocking.armed = True
     meter.start()
+    if profiler is not None:
+        profiler.enable()  # this thread only: what the GUI thread does in the timed part of a round
     started, cpu_started = time.perf_counter(), time.thread_time()
     if not vm.send(QUESTION):
         raise RuntimeError("the view-model refused to send")
@@ -90,6 +92,8 @@ async def app_round(rig: ChatRig, meter: StallMeter) -> dict[str, float]:
         rig.paint.clear()
         await asyncio.wait_for(rig.paint.wait(), 5)
     painted = rig.painted_at
+    if profiler is not None:
+        profiler.disable()
     meter.stop()
     cpu = time.thread_time() - cpu_started
     check_round(rig)
@@ -192,7 +196,7 @@ async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None) 
                 collector.start()
                 rounds: dict[str, list[dict[str, Any]]] = {"app": [], "service": [], "raw": []}
                 run = {
-                    "app": lambda: app_round(rig, meter),
+                    "app": lambda: app_round(rig, meter, profiler),
                     "service": lambda: service_round(rig, meter),
                     "raw": lambda: raw_round_timed(raw, meter),
                 }
@@ -200,11 +204,7 @@ async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None) 
                 for block in range(blocks):  # order rotated, so every side sees the same machine load
                     for side in sides[block % 3 :] + sides[: block % 3]:
                         for _ in range(per_block):
-                            if profiler is not None and side == "app":
-                                profiler.enable()  # this thread only: what the GUI thread does in a round
                             rounds[side].append(await run[side]())
-                            if profiler is not None:
-                                profiler.disable()
                 collector.stop()
             audit_path = rig.connectors.core.paths.data_dir / TOOL_AUDIT_FILE
             audit = [json.loads(line) for line in audit_path.read_text(encoding="utf-8").splitlines() if line]

@@ -111,9 +111,14 @@ async def load_store(session: GuiSession, core: Any) -> None:
     from vector_desktop.gui_chat import open_chat
     from vector_desktop.gui_services import open_store_parts
 
-    await asyncio.get_running_loop().run_in_executor(None, core.store.loader.get)
-    await open_store_parts(session)
-    await open_chat(session)
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, core.store.loader.get)
+        await open_store_parts(session)
+        await open_chat(session)
+    except BaseException:  # start-up ends with the error's report; answers must not wait for it forever
+        if not session.models_settled.done():
+            session.models_settled.set_result(None)
+        raise
 
 
 async def build_features(session: GuiSession, core: Any) -> None:
