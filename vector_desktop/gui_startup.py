@@ -7,21 +7,18 @@ from __future__ import annotations
 import asyncio
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QIcon
 
 from vector_desktop.domain.errors import VectorError
-
-if TYPE_CHECKING:
-    from vector_desktop.gui import GuiSession
 
 
 def _import_all_tables() -> None:
     from vector_desktop.store import all_tables  # noqa: F401
 
 
-async def finish_startup(session: GuiSession) -> None:
+async def finish_startup(session: Any) -> None:
     """The store and services, then the panels. The chat is built first; when it is the panel to show, it
     answers input (ready) while the other features are built, one per turn of the event loop."""
     from vector_desktop.gui_chat import build_chat
@@ -72,7 +69,7 @@ async def finish_startup(session: GuiSession) -> None:
         ask_privacy_question(session)
 
 
-async def open_keychain(session: GuiSession, core: Any) -> None:
+async def open_keychain(session: Any, core: Any) -> None:
     """After the chat is shown, so a slow or locked keychain holds nothing up: probe it, ask for the vault's
     passphrase when there is no keychain, then give the chat its providers' keys (its answers wait until
     then). The features that read secrets are built after this."""
@@ -93,7 +90,7 @@ async def open_keychain(session: GuiSession, core: Any) -> None:
         await apply_keychain_providers(session)
 
 
-def open_core_on_worker(session: GuiSession) -> Any:
+def open_core_on_worker(session: Any) -> Any:
     """On a worker thread: the store opened with sqlite3 (checked, migrated), settings and keychain. SQLAlchemy
     is loaded later (load_store), with every table module imported first (before any query: StoreSessions)."""
     session.load_import_answers()  # first: the imports below are checked with the last start's answers
@@ -104,7 +101,7 @@ def open_core_on_worker(session: GuiSession) -> Any:
     return core
 
 
-async def load_store(session: GuiSession, core: Any) -> None:
+async def load_store(session: Any, core: Any) -> None:
     """Right after the chat answers input: SQLAlchemy and the tables (~230 ms) load on a worker thread, then
     what start-up left for the store (recovery after a crash, the Jobs list, the conversations). A repository
     used before that waits for the load on its own (worker) thread."""
@@ -121,7 +118,7 @@ async def load_store(session: GuiSession, core: Any) -> None:
         raise
 
 
-async def build_features(session: GuiSession, core: Any) -> None:
+async def build_features(session: Any, core: Any) -> None:
     """The connectors, databases, account, email and setup; then the chat's tools (a message sent before waits
     for them; if they cannot be built, it goes without tools)."""
     from vector_desktop import gui_features
