@@ -9,9 +9,10 @@ app's GC (200 ms tick, start-up objects frozen) and interpreter settings (1 ms G
 conversation (made before the timer starts).
 Baseline, same run, same loop: the same two HTTP streams (the bodies the app sent, replayed) read raw with httpx
 and the same tool call made with `mcp.Client`, each on its own warm session.
-The model is the scripted OpenAI-compatible SSE server of tests/support in a child process (unpaced: the streams
-come as fast as it writes them, so the figure is the cost of our layers, not a model's pace); the MCP server is the
-SDK test server (tests/support/mcp_tool_server.py) over streamable HTTP in another child process.
+The model is the scripted OpenAI-compatible SSE server of tests/support in a child process (unpaced by default: the
+streams come as fast as it writes them, so the figure is the cost of our layers, not a model's pace; `--pace-ms 1`
+writes a chunk every millisecond, as bench/stream_render.py paces its stream, still far faster than any model); the
+MCP server is the SDK test server (tests/support/mcp_tool_server.py) over streamable HTTP in another child process.
 A third side, `service_only`, runs the same round through a second ChatService (same store, client, toolbox) that
 no view-model listens to: the panel's share is the difference. The three sides run in blocks, their order rotated
 from block to block; medians are reported, with each round's steps (from the service's listener events) and the
@@ -21,7 +22,8 @@ among them). Also the longest GUI-thread
 stall (a 1 ms QTimer, see bench/stream_render.py) in each round: app rounds from send to the answer's first paint.
 `--profile N` prints the GUI thread's top N functions (cProfile, the timed part of app rounds) to stderr.
 
-Prints one JSON line last. Usage: python bench/tool_round.py [--quick] [--blocks N] [--per-block N] [--profile N]
+Prints one JSON line last.
+Usage: python bench/tool_round.py [--quick] [--blocks N] [--per-block N] [--profile N] [--pace-ms N]
 """
 
 from __future__ import annotations
@@ -174,11 +176,11 @@ async def raw_round_timed(raw: Any, meter: StallMeter) -> dict[str, float]:
     }
 
 
-async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None) -> dict[str, Any]:
+async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None, pace_ms: float = 0.0) -> dict[str, Any]:
     from vector_desktop.core import TOOL_AUDIT_FILE
     from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
 
-    with tempfile.TemporaryDirectory() as tmp, tool_server_child() as mcp_url, llm_server_child() as llm_url:
+    with tempfile.TemporaryDirectory() as tmp, tool_server_child() as mcp_url, llm_server_child(pace_ms) as llm_url:
         rig = open_chat(Path(tmp) / "profile", llm_url, mcp_url)
         collector = GuiThreadGarbageCollector()
         meter = StallMeter()
@@ -289,6 +291,9 @@ def main() -> int:
     parser.add_argument("--blocks", type=int, default=0, help="alternating blocks (default 30, quick 6)")
     parser.add_argument("--per-block", type=int, default=5, help="rounds per block and side")
     parser.add_argument("--profile", type=int, default=0, help="print the GUI thread's top N functions to stderr")
+    parser.add_argument(
+        "--pace-ms", type=float, default=0.0, help="the model writes a chunk every N ms (default 0: unpaced)"
+    )
     args = parser.parse_args()
     blocks = args.blocks or (6 if args.quick else 30)
     per_block = 3 if args.quick and args.per_block == 5 else args.per_block
@@ -303,7 +308,7 @@ def main() -> int:
     loop = qasync_loop(app)
     profiler = cProfile.Profile() if args.profile else None
     try:
-        outcome = loop.run_until_complete(measure(blocks, per_block, warm, profiler))
+        outcome = loop.run_until_complete(measure(blocks, per_block, warm, profiler, args.pace_ms))
     finally:
         loop.close()  # stops its executor's threads (Qt aborts at exit while they run)
     if profiler is not None:
@@ -327,6 +332,7 @@ def main() -> int:
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
         "quick": args.quick,
+        "pace_ms": args.pace_ms,
     }
     print(json.dumps(result))
     return 0

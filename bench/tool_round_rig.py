@@ -66,9 +66,10 @@ def tool_call_events(call_id: str, name: str, arguments: str) -> list[bytes]:
     ]
 
 
-def serve_llm() -> None:
+def serve_llm(pace_s: float = 0.0) -> None:
     """The child process: a ScriptedLLMServer whose chat completions answer like a model in a tool round: a request
-    without a tool result gets the call of the offered tool named like TOOL, one with a tool result gets the answer.
+    without a tool result gets the call of the offered tool named like TOOL, one with a tool result gets the answer;
+    each chunk after waiting `pace_s` (0: as fast as it writes them).
     GET /api/v1/last-requests returns the bodies of the last two chat requests (the baseline replays them)."""
     from tests.support import sse_server
     from tests.support.sse_server import (
@@ -102,12 +103,12 @@ def serve_llm() -> None:
             messages = request.body.get("messages") or []
             if any(m.get("role") == "tool" for m in messages):
                 # The usage chunk as OpenRouter sends it (a bare usage dict here made the answer look unreported).
-                return text_stream(answer_pieces(), usage=usage_chunk(700, 70))
+                return text_stream(answer_pieces(), usage=usage_chunk(700, 70), delay=pace_s)
             names = [t["function"]["name"] for t in request.body.get("tools") or []]
             name = next((n for n in names if n.endswith(TOOL)), TOOL)
             self.calls += 1
             events = tool_call_events(f"call_{self.calls}", name, json.dumps(ARGUMENTS))
-            return Reply(steps=[Write(e) for e in events])
+            return Reply(steps=[Write(e, pace_s) for e in events])
 
     # As real servers do (uvicorn, nginx): small SSE writes are sent at once. With Nagle on, a write waiting for the
     # client's delayed ACK held a stream back by 40 ms in some rounds (the raw reader's more than the app's).
@@ -118,9 +119,9 @@ def serve_llm() -> None:
 
 
 @contextlib.contextmanager
-def llm_server_child() -> Iterator[str]:
+def llm_server_child(pace_ms: float = 0.0) -> Iterator[str]:
     """The model in a child process (its own interpreter and GIL, as a real server is); yields its base URL."""
-    command = [sys.executable, "-m", "bench.tool_round_rig", "--serve-llm"]
+    command = [sys.executable, "-m", "bench.tool_round_rig", "--serve-llm", "--pace-ms", str(pace_ms)]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None
@@ -385,8 +386,10 @@ async def raw_round(llm_url: str, mcp_url: str) -> Any:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--serve-llm", action="store_true")
-    if parser.parse_args().serve_llm:
-        serve_llm()
+    parser.add_argument("--pace-ms", type=float, default=0.0)
+    args = parser.parse_args()
+    if args.serve_llm:
+        serve_llm(args.pace_ms / 1000)
 
 
 if __name__ == "__main__":
