@@ -37,7 +37,7 @@ def build_services(session: Any) -> None:
     )
     config.listeners.append(session.crash_reporter.on_settings_changed)
     config.listeners.append(session.analytics.on_settings_changed)
-    session.crash_reporter.refresh()  # (analytics: open_store_parts, its queue is in the store)
+    session.crash_reporter.refresh()  # analytics applies its consent in open_store_parts: its queue is in the store
 
     _register_storage(session, core)
     session.task_registry = make_task_registry(
