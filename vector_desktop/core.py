@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from vector_desktop.services.databases.databases_service import DatabasesService
     from vector_desktop.services.scrubber import Scrubber
     from vector_desktop.services.storage.cloud_storage_service import CloudStorageService
+    from vector_desktop.store.chat_repository import ChatRepository
     from vector_desktop.store.storage_repository import StorageRepository
 
 
@@ -112,6 +113,18 @@ def make_scrubber(core: Core) -> Scrubber:
 def storage_root(paths: AppPaths) -> Path:
     """The local backend's folder in the profile."""
     return paths.data_dir / "storage"
+
+
+def make_chat_repository(core: Core) -> ChatRepository:
+    """The chat's repository over the core's store, made (and SQLAlchemy loaded) at its first use."""
+    from vector_desktop.store.deferred import deferred
+
+    def made() -> ChatRepository:
+        from vector_desktop.store.chat_repository import ChatRepository
+
+        return ChatRepository(core.store.sessions)
+
+    return deferred(made)
 
 
 def make_storage_service(core: Core, **kwargs: Any) -> CloudStorageService:

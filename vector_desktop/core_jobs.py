@@ -58,6 +58,7 @@ def make_task_registry(
     """Every task of the app on one registry. The GUI passes the services it already has (its storage service,
     image service with a Qt thumbnail maker, analytics, the LLM client's providers as model listers); the worker
     lets them be built here, without Qt."""
+    from vector_desktop.core import make_chat_repository
     from vector_desktop.services import telemetry
     from vector_desktop.services.chat import chat_export, model_catalog
     from vector_desktop.services.storage import storage_tasks
@@ -69,10 +70,10 @@ def make_task_registry(
 
     storage_tasks.register_tasks(tasks, storage_factory, images_factory)
     telemetry.register_tasks(tasks, deferred(analytics_factory))
-    chat_repository = _once(lambda: _chat_repository(core))
-    chat_export.register_tasks(tasks, chat_repository)
-    catalog = _once(lambda: model_catalog.ModelCatalog(chat_repository()))
-    listers = model_listers or (lambda: _model_listers(core, chat_repository()))
+    chat_repository = make_chat_repository(core)  # made at its first use
+    chat_export.register_tasks(tasks, lambda: chat_repository)
+    catalog = _once(lambda: model_catalog.ModelCatalog(chat_repository))
+    listers = model_listers or (lambda: _model_listers(core, chat_repository))
     model_catalog.register_tasks(tasks, catalog, listers)
     tasks.register(
         SYNC_TASK,
@@ -111,12 +112,6 @@ def _analytics(core: Core) -> Any:
     analytics = telemetry.Analytics(core.config, queue, scrubber, core.paths.data_dir / "analytics-id")
     analytics.refresh()
     return analytics
-
-
-def _chat_repository(core: Core) -> Any:
-    from vector_desktop.store.chat_repository import ChatRepository
-
-    return ChatRepository(core.store.sessions)
 
 
 def _model_listers(core: Core, repo: Any) -> list[Any]:

@@ -18,6 +18,7 @@ async def build_chat(session: Any, core: Any) -> None:
     """The chat panel, added to the window. Until the features give it its tools, a message sent waits for them."""
     from vector_desktop.ai.errors import AIError
     from vector_desktop.ai.models import LOCAL_MODEL_ID
+    from vector_desktop.core import make_chat_repository
     from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
     from vector_desktop.services.ai_servers import AIServerService
     from vector_desktop.services.chat import model_catalog
@@ -31,7 +32,7 @@ async def build_chat(session: Any, core: Any) -> None:
     loop = asyncio.get_running_loop()
     config = core.config
     window = session.window
-    repo = deferred(lambda: _chat_repository(core))  # SQLAlchemy loads after the chat is shown: open_chat
+    repo = make_chat_repository(core)  # SQLAlchemy loads after the chat is shown: open_chat
     session.chat_repository = repo
 
     async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -98,12 +99,6 @@ async def open_chat(session: Any) -> None:
     cached = await loop.run_in_executor(None, session.chat_repository.cached_models)
     session.llm_client.update_catalog(catalog_from_cache(cached))
     session.chat_vm.load(select=str(session.prefs.value("chat/last", "") or ""))
-
-
-def _chat_repository(core: Any) -> Any:
-    from vector_desktop.store.chat_repository import ChatRepository
-
-    return ChatRepository(core.store.sessions)
 
 
 def _server_repository(core: Any) -> Any:

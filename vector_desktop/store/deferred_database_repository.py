@@ -4,12 +4,12 @@ and DatabaseRepository (SQLAlchemy, ~150 ms to import) is loaded when first need
 
 from __future__ import annotations
 
-import concurrent.futures
 import threading
 from typing import TYPE_CHECKING
 
 from vector_desktop.domain.databases import ConnectionConfig, ConnectionDraft, HistoryEntry, SavedQuery, TestOutcome
 from vector_desktop.store.database_connection_rows import saved_connections
+from vector_desktop.store.deferred import Once
 
 if TYPE_CHECKING:
     from vector_desktop.store.database_repository import DatabaseRepository
@@ -21,39 +21,21 @@ class DeferredDatabaseRepository:
 
     def __init__(self, store: OpenedStore) -> None:
         self._store = store
-        self._lock = threading.Lock()
-        self._made: concurrent.futures.Future[DatabaseRepository] | None = None
+        self._made = Once(self._load)
 
     def load_in_background(self) -> None:
-        started = self._start()
-        if started is not None:
-            threading.Thread(target=self._load, args=(started,), name="store-load", daemon=True).start()
+        """Start loading on a thread of its own; a caller that needs the repository meanwhile waits for it."""
+        threading.Thread(target=self._made.get, name="store-load", daemon=True).start()
 
-    def _start(self) -> concurrent.futures.Future[DatabaseRepository] | None:
-        """A new future when nobody has started loading yet (the caller loads), else None."""
-        with self._lock:
-            if self._made is not None:
-                return None
-            self._made = concurrent.futures.Future()
-            return self._made
+    def _load(self) -> DatabaseRepository:
+        from vector_desktop.store.database_repository import DatabaseRepository
 
-    def _load(self, made: concurrent.futures.Future[DatabaseRepository]) -> None:
-        try:
-            from vector_desktop.store.database_repository import DatabaseRepository
-
-            repository = DatabaseRepository(self._store)
-            self._store.loader.get()  # the engine too, not only the imports
-        except BaseException as error:
-            made.set_exception(error)
-        else:
-            made.set_result(repository)
+        repository = DatabaseRepository(self._store)
+        self._store.loader.get()  # the engine too, not only the imports
+        return repository
 
     def _repository(self) -> DatabaseRepository:
-        started = self._start()
-        if started is not None:
-            self._load(started)
-        assert self._made is not None
-        return self._made.result()
+        return self._made.get()
 
     def connections(self) -> list[ConnectionConfig]:
         return saved_connections(self._store)
