@@ -54,11 +54,15 @@ def _status(run: QueryRun, fmt: str) -> str:
     return f"{run.rowcount} rows affected\n" if run.rowcount >= 0 else "OK\n"
 
 
-def _quiet_stdout() -> None:
-    """After a closed pipe: send what is left in the buffer nowhere, so exiting does not fail again."""
+def _reader_gone(out: TextIO) -> int:
+    """The reader closed the pipe (`| head`): not an error. What is left in stdout's buffer goes nowhere, so exiting
+    does not fail again; returns the command's exit status."""
+    if out is not sys.stdout:
+        return 0
     devnull = os.open(os.devnull, os.O_WRONLY)
     with contextlib.suppress(OSError, ValueError):
         os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 NO_COPY = (
@@ -99,9 +103,7 @@ async def copy_query(
         if raw is not None:
             raw.flush()
     except BrokenPipeError:
-        if out is sys.stdout:
-            _quiet_stdout()
-        return 0
+        return _reader_gone(out)
     if rows is None:
         raise DatabaseError(NO_COPY)
     return 0
@@ -127,9 +129,7 @@ async def stream_query(
         await handle.drain(output.write)  # pages are fetched and written on the session's thread
         out.flush()
     except BrokenPipeError:
-        if out is sys.stdout:
-            _quiet_stdout()
-        return 0
+        return _reader_gone(out)
     except asyncio.CancelledError:  # Ctrl+C
         await handle.cancel()
         raise

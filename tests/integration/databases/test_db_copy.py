@@ -4,9 +4,10 @@ the machine's PostgreSQL; the same read-only transaction, history and one-line e
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
-from tests.integration.databases.test_db_cli import one_line_error, run
+from tests.integration.databases.test_db_cli import REPO_ROOT, one_line_error, run
 from tests.support.fixtures_databases import DbTarget
 
 
@@ -68,3 +69,25 @@ def test_text_on_a_read_only_connection_cannot_write(
     assert pg_target.rows("SELECT count(*) FROM notes") == [(0,)]
     ok = run(subprocess_env, profile_dir, "query", "shop", "SELECT 42 AS answer", "--format", "text")
     assert ok.stdout == "answer\n42\n"
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    subprocess_env: dict[str, str], profile_dir: Path, pg_target: DbTarget
+) -> None:
+    """`db query ... | head -1`: the reader closes the pipe after a line; the command ends quietly, in both the
+    server's text and the app's TSV."""
+    _add(subprocess_env, profile_dir, pg_target)
+    for output in ("text", "tsv"):
+        command = [sys.executable, "-m", "vector_desktop", "db", "--profile", str(profile_dir), "query", "shop",
+                   "SELECT n, repeat('x', 200) FROM generate_series(1, 200000) n", "--format", output]  # fmt: skip
+        with subprocess.Popen(
+            command, env=subprocess_env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as query:
+            assert query.stdout is not None and query.stderr is not None
+            first = query.stdout.readline()
+            query.stdout.close()  # as `head -1` does: the rest of the rows has nowhere to go
+            errors = query.stderr.read().decode()
+            code = query.wait(60)
+        assert code == 0, errors
+        assert first.startswith(b"n\t"), first
+        assert errors == "", errors
