@@ -16,8 +16,16 @@ WAIT_S = 20.0  # a guard against hangs, not a timing assertion
 
 
 async def until(predicate: Callable[[], object], timeout: float = WAIT_S) -> None:
+    """Wait until `predicate()` is true; a row it reads that is not there yet (LookupError) is "not yet"."""
+
+    def holds() -> bool:
+        try:
+            return bool(predicate())
+        except LookupError:
+            return False
+
     async def poll() -> None:
-        while not predicate():
+        while not holds():
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(poll(), timeout)

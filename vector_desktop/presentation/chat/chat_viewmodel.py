@@ -63,6 +63,7 @@ class ChatViewModel(ChatSendingPart):
     async def _jump(self, conversation_id: str, message_id: int) -> None:
         if conversation_id != self.current_id:
             await self._select(conversation_id)
+        self._frame.flush()
         while self.messages.row_of(message_id) < 0:
             if not self.messages.has_older or self.messages.conversation_id != conversation_id:
                 raise ChatError(_tr("That message is no longer in the conversation."))

@@ -86,7 +86,7 @@ class ChatConversationsPart(ChatEventsPart):
         self._show(conversation, page[-self.page_size :], has_older, draft)
 
     def _show(self, conversation: Conversation | None, page: Sequence[Message], has_older: bool, draft: str) -> None:
-        self._flush_deltas()  # what is buffered belongs to the transcript being replaced
+        self._frame.flush()  # what waits belongs to the transcript being replaced
         self._current = conversation
         conversation_id = conversation.id if conversation is not None else ""
         self.messages.reset(conversation_id, [self._with_live_text(m) for m in page], has_older)

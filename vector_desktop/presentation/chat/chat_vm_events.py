@@ -1,12 +1,15 @@
 """ChatViewModel's part that follows the chat service's events: messages added, streamed, finished, changed or
 removed, the Send/Stop state, the open conversation's totals, and the hints under the composer (offline, context).
 
-It listens to ChatService events as Qt signals (chat_events.py). Streamed text is buffered and applied to its one
-row every ~30 ms. The open conversation's totals are read when it opens and then kept up to date from the message
+It listens to ChatService events as Qt signals (chat_events.py). The transcript's changes are applied at most once a
+frame (qtsupport/frame_pacer.py), in the order they came; streamed text is buffered and applied to its one row every
+~30 ms. The open conversation's totals are read when it opens and then kept up to date from the message
 events (chat_totals.py).
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 
@@ -74,8 +77,8 @@ class ChatEventsPart(ChatViewModelState):
                 if message.conversation_id == self._draft_for and self._draft_text:
                     self._draft_timer.start()
         if message.conversation_id == self.current_id:
-            old = self.messages.message(message.id)
-            self.messages.insert_message(message)
+            old = self._shown(message.id)
+            self._change_transcript(partial(self.messages.insert_message, message), (message.id, message))
             self._totals_changed_by(old, message, new_row=old is None)
             self._context_timer.start()
 
@@ -83,8 +86,8 @@ class ChatEventsPart(ChatViewModelState):
         self._live[message.id] = [message.content]
         if message.conversation_id == self.current_id:
             self._pending.pop(message.id, None)
-            old = self.messages.message(message.id)
-            self.messages.insert_message(message)
+            old = self._shown(message.id)
+            self._change_transcript(partial(self.messages.insert_message, message), (message.id, message))
             self._totals_changed_by(old, message, new_row=old is None and is_fresh_row(message))
         self._update_busy()
 
@@ -94,7 +97,7 @@ class ChatEventsPart(ChatViewModelState):
             live.append(delta)
             if len(live) > 512:
                 live[:] = ["".join(live)]
-        if self.messages.row_of(message_id) >= 0:
+        if self._shown(message_id) is not None:
             self._pending.setdefault(message_id, []).append(delta)
             self._throttle.request()
 
@@ -102,17 +105,18 @@ class ChatEventsPart(ChatViewModelState):
         self._pending.pop(message.id, None)
         self._live.pop(message.id, None)
         if message.conversation_id == self.current_id:
-            old = self.messages.message(message.id)
-            if not self.messages.update_message(message):
-                self.messages.insert_message(message)
+            old = self._shown(message.id)
+            self._change_transcript(partial(self._update_or_insert, message), (message.id, message))
+            if message.role is Role.ASSISTANT and not message.tool_calls:
+                self._frame.flush()  # the answer's last change: shown now, not a frame later
             self._totals_changed_by(old, message)
             self._context_timer.start()
         self._update_busy()
 
     def _on_changed(self, message: Message) -> None:
         if message.conversation_id == self.current_id:
-            old = self.messages.message(message.id)
-            self.messages.update_message(message)
+            old = self._shown(message.id)
+            self._change_transcript(partial(self.messages.update_message, message), (message.id, message))
             self._totals_changed_by(old, message)
 
     def _on_removed(self, conversation_id: str, message_ids: list[int]) -> None:
@@ -120,7 +124,8 @@ class ChatEventsPart(ChatViewModelState):
             self._live.pop(message_id, None)
             self._pending.pop(message_id, None)
         if conversation_id == self.current_id:
-            self.messages.remove_messages(message_ids)
+            ids = list(message_ids)
+            self._change_transcript(partial(self.messages.remove_messages, ids), *((i, None) for i in ids))
             self._request_totals()
 
     def _on_conversation(self, conversation: Conversation) -> None:
@@ -133,10 +138,17 @@ class ChatEventsPart(ChatViewModelState):
             self._context_timer.start()
         self._update_busy()
 
+    def _update_or_insert(self, message: Message) -> None:
+        if not self.messages.update_message(message):
+            self.messages.insert_message(message)
+
     def _update_busy(self) -> None:
         conversation_id = self.current_id
         busy = bool(conversation_id) and (conversation_id in self._sending or self._service.is_busy(conversation_id))
-        self.messages.set_busy(busy)
+        if self._changes:  # after the rows that wait for the next frame
+            self._change_transcript(partial(self.messages.set_busy, busy))
+        else:  # (not through the pacer: a Send must not make the question wait a frame)
+            self.messages.set_busy(busy)
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)

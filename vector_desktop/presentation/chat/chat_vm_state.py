@@ -27,6 +27,7 @@ from vector_desktop.presentation.chat.chat_models import (
     model_name,
 )
 from vector_desktop.presentation.chat.chat_tools_viewmodel import ChatToolsViewModel
+from vector_desktop.qtsupport.frame_pacer import FRAME_MS, FramePacer
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.throttle import Throttle
 from vector_desktop.services.chat.chat_service import ChatService
@@ -88,6 +89,7 @@ class ChatViewModelState(QObject):
         local_available: bool = False,
         page_size: int = 50,
         flush_interval_ms: int = 30,
+        frame_ms: int = FRAME_MS,
         draft_delay_ms: int = 400,
         search_delay_ms: int = 150,
         context_delay_ms: int = 300,
@@ -136,7 +138,12 @@ class ChatViewModelState(QObject):
         # ones for the open transcript wait in _pending until the throttle applies them.
         self._live: dict[int, list[str]] = {}
         self._pending: dict[int, list[str]] = {}
-        self._throttle = Throttle(self._flush_deltas, flush_interval_ms, self)
+        # The open transcript's changes wait in order for the next frame (_frame), streamed text with them;
+        # _latest holds the newest copy of each row they change (None: removed) until they are applied.
+        self._changes: list[Callable[[], object]] = []
+        self._latest: dict[int, Message | None] = {}
+        self._frame = FramePacer(self._apply_transcript, frame_ms, self)
+        self._throttle = Throttle(self._frame.request, flush_interval_ms, self)
 
         self._draft_text = ""
         self._draft_for = ""
@@ -214,7 +221,23 @@ class ChatViewModelState(QObject):
         self._pending.pop(message.id, None)
         return replace(message, content="".join(parts), status=MessageStatus.STREAMING)
 
-    def _flush_deltas(self) -> None:
+    def _shown(self, message_id: int) -> Message | None:
+        """The open transcript's newest copy of a message, with the changes that wait for the next frame."""
+        if message_id in self._latest:
+            return self._latest[message_id]
+        return self.messages.message(message_id)
+
+    def _change_transcript(self, change: Callable[[], object], *rows: tuple[int, Message | None]) -> None:
+        """Apply `change` to the open transcript with the next frame; `rows`: (id, newest copy) it changes."""
+        self._changes.append(change)
+        self._latest.update(rows)
+        self._frame.request()
+
+    def _apply_transcript(self) -> None:
+        changes, self._changes = self._changes, []
+        self._latest.clear()
+        for change in changes:
+            change()
         pending, self._pending = self._pending, {}
         for message_id, parts in pending.items():
             self.messages.append_text(message_id, "".join(parts))
