@@ -21,9 +21,11 @@ tool row with the next answer's row, are written on the connectors' thread with 
 among them). Also the longest GUI-thread
 stall (a 1 ms QTimer, see bench/stream_render.py) in each round: app rounds from send to the answer's first paint.
 `--profile N` prints the GUI thread's top N functions (cProfile, the timed part of app rounds) to stderr.
+`--history N`: each round's new conversation already holds N earlier messages (a tool round in a long conversation:
+the transcript shows them, the requests carry them; the raw side replays those requests too).
 
 Prints one JSON line last.
-Usage: python bench/tool_round.py [--quick] [--blocks N] [--per-block N] [--profile N] [--pace-ms N]
+Usage: python bench/tool_round.py [--quick] [--blocks N] [--per-block N] [--profile N] [--pace-ms N] [--history N]
 """
 
 from __future__ import annotations
@@ -73,10 +75,46 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None) -> dict[str, float]:
+EARLIER_QUESTION = "Can you summarise what we decided about the release, and what is still open?"
+EARLIER_ANSWER = (
+    "We decided to ship **version 2.4** on Thursday, with the login fix and the new export. Still open:\n\n"
+    "- the pricing page typo (ISS-2), which marketing wants to word themselves;\n"
+    "- whether the export keeps the old CSV columns for one more release.\n\n"
+    "I can draft the release notes once the last two are settled."
+)
+
+
+async def conversation_for_round(rig: ChatRig, history: int) -> str:
+    """The conversation a round runs in: a new one, empty or with `history` earlier messages (questions and
+    answers, as a long conversation has), made and filled before the timer starts."""
+    values: dict[str, Any] = {"model": MODEL}
+    if history:
+        values["title"] = "Release planning"
+    conversation = await rig.headless.create_conversation(**values)
+    if history:
+        from vector_desktop.domain.chat import Role
+
+        repo = rig.headless._repo
+
+        def fill() -> None:
+            for number in range(history):
+                user = number % 2 == 0
+                text = EARLIER_QUESTION if user else EARLIER_ANSWER
+                repo.add_message(conversation.id, Role.USER if user else Role.ASSISTANT, text, model=MODEL)
+
+        await asyncio.get_running_loop().run_in_executor(None, fill)
+    return conversation.id
+
+
+async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None, history: int = 0) -> dict[str, float]:
     """One round through the panel's view-model; seconds to each step, the first paint after it, the stall."""
     vm = rig.view_model
-    await vm.new_conversation()
+    if history:
+        opened = vm.select_conversation(await conversation_for_round(rig, history))
+        if opened is not None:
+            await opened
+    else:
+        await vm.new_conversation()
     await asyncio.sleep(SETTLE_S)
     rig.clock.arm()
     assert rig.clock.done is not None
@@ -114,16 +152,16 @@ async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None) -> di
     }
 
 
-async def service_round(rig: ChatRig, meter: StallMeter) -> dict[str, float]:
+async def service_round(rig: ChatRig, meter: StallMeter, history: int = 0) -> dict[str, float]:
     """The same round through a ChatService that no view-model listens to (the panel's share, by difference)."""
-    conversation = await rig.headless.create_conversation(model=MODEL)
+    conversation_id = await conversation_for_round(rig, history)
     await asyncio.sleep(SETTLE_S)
     rig.clock.arm()
     rig.blocking.calls.clear()
     rig.blocking.armed = True
     meter.start()
     started, cpu_started = time.perf_counter(), time.thread_time()
-    await rig.headless.send(conversation.id, QUESTION)
+    await rig.headless.send(conversation_id, QUESTION)
     meter.stop()
     cpu = time.thread_time() - cpu_started
     rig.blocking.armed = False
@@ -176,7 +214,9 @@ async def raw_round_timed(raw: Any, meter: StallMeter) -> dict[str, float]:
     }
 
 
-async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None, pace_ms: float = 0.0) -> dict[str, Any]:
+async def measure(
+    blocks: int, per_block: int, warm: int, profiler: Any = None, pace_ms: float = 0.0, history: int = 0
+) -> dict[str, Any]:
     from vector_desktop.core import TOOL_AUDIT_FILE
     from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
 
@@ -188,8 +228,8 @@ async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None, 
             rig.view_model.load()
             await asyncio.sleep(0.3)  # shown, history and tools loaded
             for _ in range(warm):  # connections, statements, pydantic models, the panel's first rows
-                await app_round(rig, meter)
-                await service_round(rig, meter)
+                await app_round(rig, meter, history=history)
+                await service_round(rig, meter, history)
             async with raw_round(llm_url, mcp_url) as raw:
                 for _ in range(warm):
                     await raw_round_timed(raw, meter)
@@ -198,8 +238,8 @@ async def measure(blocks: int, per_block: int, warm: int, profiler: Any = None, 
                 collector.start()
                 rounds: dict[str, list[dict[str, Any]]] = {"app": [], "service": [], "raw": []}
                 run = {
-                    "app": lambda: app_round(rig, meter, profiler),
-                    "service": lambda: service_round(rig, meter),
+                    "app": lambda: app_round(rig, meter, profiler, history),
+                    "service": lambda: service_round(rig, meter, history),
                     "raw": lambda: raw_round_timed(raw, meter),
                 }
                 sides = list(rounds)
@@ -294,6 +334,9 @@ def main() -> int:
     parser.add_argument(
         "--pace-ms", type=float, default=0.0, help="the model writes a chunk every N ms (default 0: unpaced)"
     )
+    parser.add_argument(
+        "--history", type=int, default=0, help="each round's conversation has N earlier messages (default 0: new)"
+    )
     args = parser.parse_args()
     blocks = args.blocks or (6 if args.quick else 30)
     per_block = 3 if args.quick and args.per_block == 5 else args.per_block
@@ -308,7 +351,7 @@ def main() -> int:
     loop = qasync_loop(app)
     profiler = cProfile.Profile() if args.profile else None
     try:
-        outcome = loop.run_until_complete(measure(blocks, per_block, warm, profiler, args.pace_ms))
+        outcome = loop.run_until_complete(measure(blocks, per_block, warm, profiler, args.pace_ms, args.history))
     finally:
         loop.close()  # stops its executor's threads (Qt aborts at exit while they run)
     if profiler is not None:
@@ -333,6 +376,7 @@ def main() -> int:
         "load_after": round(os.getloadavg()[0], 2),
         "quick": args.quick,
         "pace_ms": args.pace_ms,
+        "history": args.history,
     }
     print(json.dumps(result))
     return 0

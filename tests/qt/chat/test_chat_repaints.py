@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QListView, QWidget
 
@@ -24,6 +24,7 @@ from vector_desktop.presentation.chat.chat_models import (
 )
 from vector_desktop.views.chat.fixed_row_list import FixedRowListView
 from vector_desktop.views.chat.message_delegate import MessageDelegate
+from vector_desktop.views.chat.transcript_list import TranscriptListView
 from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -61,12 +62,13 @@ def tab_order(start: QWidget, count: int) -> list[str]:
     return names
 
 
-def test_the_forms_conversation_list_is_the_fixed_row_list(qtbot: Any) -> None:
+def test_the_forms_lists_are_the_ones_that_skip_needless_layouts(qtbot: Any) -> None:
     panel = QWidget()
     ui = Ui_ChatPanel()
     ui.setupUi(panel)
     qtbot.addWidget(panel)
     assert isinstance(ui.conversationList, FixedRowListView) and ui.conversationList.uniformItemSizes()
+    assert isinstance(ui.transcript, TranscriptListView)
 
 
 def message(mid: int, seq: int, role: Role, content: str, **values: Any) -> Message:
@@ -111,10 +113,10 @@ def test_a_row_keeps_its_look_until_something_it_shows_changes() -> None:
 class Transcript:
     """A transcript view with the chat's delegate, counting the rows it paints for real (not copied)."""
 
-    def __init__(self, qtbot: Any) -> None:
+    def __init__(self, qtbot: Any, messages: list[Message] | None = None, view_class: type = QListView) -> None:
         self.model = MessageListModel()
-        self.model.reset("c", rows(), False)
-        self.view = QListView()
+        self.model.reset("c", rows() if messages is None else messages, False)
+        self.view = view_class()
         self.view.setModel(self.model)
         self.delegate = MessageDelegate(parent=self.view)
         self.view.setItemDelegate(self.delegate)
@@ -160,3 +162,60 @@ def test_rows_that_change_at_every_frame_are_painted_directly(transcript: Transc
     transcript.painted.clear()
     transcript.frame()
     assert transcript.painted == [5]  # streaming text: not kept
+
+
+def long_conversation(count: int) -> list[Message]:
+    return [
+        message(n, n, Role.USER if n % 2 else Role.ASSISTANT, f"Message {n}: " + "words " * 30, model="m")
+        for n in range(1, count + 1)
+    ]
+
+
+def paint_events(widget: QWidget) -> list[QEvent.Type]:
+    """The paint events `widget` gets from now on (the event loop's, not a grab's)."""
+    seen: list[QEvent.Type] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                seen.append(event.type())
+            return False
+
+    watch = Watch(widget)
+    widget.installEventFilter(watch)
+    return seen
+
+
+def size_hints(transcript: Transcript) -> list[int]:
+    """The rows whose size the view asks for from now on."""
+    asked: list[int] = []
+    size_hint = transcript.delegate.sizeHint
+
+    def counted(option: Any, index: Any) -> Any:
+        asked.append(index.row())
+        return size_hint(option, index)
+
+    transcript.delegate.sizeHint = counted  # type: ignore[method-assign]
+    return asked
+
+
+def test_the_transcript_lays_nothing_out_when_only_the_actions_change(qtbot: Any) -> None:
+    transcript = Transcript(qtbot, long_conversation(60), TranscriptListView)
+    model, view = transcript.model, transcript.view
+    view.scrollToBottom()
+    transcript.frame()
+    on_screen = {row for row in range(60) if view.visualRect(model.index(row)).intersects(view.viewport().rect())}
+    assert 0 < len(on_screen) < 20
+    asked = size_hints(transcript)
+
+    paints = paint_events(view.viewport())
+    for busy in (True, False):  # an answer starts arriving, then ends: every row hides its actions, none moves
+        paints.clear()
+        model.set_busy(busy)
+        qtbot.waitUntil(lambda: bool(paints), timeout=2000)  # the actions are painted again ...
+    assert set(asked) - on_screen <= {0}  # ... and only the rows painted were asked where they are (and the first)
+
+    asked.clear()
+    model.update_message(replace(model.messages()[-1], content="A much longer answer. " * 40))
+    qtbot.waitUntil(lambda: len(asked) >= 60)  # a row may have grown: all of them are laid out again
+    assert view.visualRect(model.index(59)).height() > view.visualRect(model.index(58)).height()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
     QWidget)
 
 from vector_desktop.views.chat.fixed_row_list import FixedRowListView
+from vector_desktop.views.chat.transcript_list import TranscriptListView
 from . import resources_rc
 
 class Ui_ChatPanel(object):
@@ -192,7 +193,7 @@ class Ui_ChatPanel(object):
         self.emptyTranscript.setAutoFillBackground(True)
         self.emptyTranscript.setFrameShape(QFrame.Shape.StyledPanel)
         self.transcriptStack.addWidget(self.emptyTranscript)
-        self.transcript = QListView()
+        self.transcript = TranscriptListView()
         self.transcript.setObjectName(u"transcript")
         self.transcript.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
