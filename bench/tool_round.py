@@ -127,7 +127,7 @@ async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None, histo
     if not vm.send(QUESTION):
         raise RuntimeError("the view-model refused to send")
     await asyncio.wait_for(rig.clock.done.wait(), 60)
-    answered = time.perf_counter()
+    answered = rig.clock.done_at  # (the paint may come before this coroutine is resumed)
     while rig.painted_at <= answered:  # the answer reaches the screen
         rig.paint.clear()
         await asyncio.wait_for(rig.paint.wait(), 5)

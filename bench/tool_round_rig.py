@@ -155,15 +155,18 @@ class RoundClock(ChatListener):
 
     marks: list[tuple[str, float, Any]] = field(default_factory=list)
     done: asyncio.Event | None = None
+    done_at: float = 0.0  # when the answer finished (or failed), as the listener saw it
 
     def arm(self) -> None:
         self.marks.clear()
         self.done = asyncio.Event()
 
     def _mark(self, name: str, message: Any) -> None:
-        self.marks.append((name, time.perf_counter(), message))
+        at = time.perf_counter()
+        self.marks.append((name, at, message))
         answered = name == "finished" and message.role.value == "assistant" and not message.tool_calls
-        if (answered or name == "failed") and self.done is not None:
+        if (answered or name == "failed") and self.done is not None and not self.done.is_set():
+            self.done_at = at
             self.done.set()
 
     def message_added(self, message: Message) -> None:
