@@ -135,7 +135,7 @@ class ChatViewModelState(QObject):
         self._preferred_model = ""
 
         # Streaming: every delta of a live answer is kept (so reopening its conversation shows all of it); the
-        # ones for the open transcript wait in _pending until the throttle applies them.
+        # ones for the open transcript wait in _pending until the throttle (~30 ms) asks the frame to apply them.
         self._live: dict[int, list[str]] = {}
         self._pending: dict[int, list[str]] = {}
         # The open transcript's changes wait in order for the next frame (_frame), streamed text with them;
