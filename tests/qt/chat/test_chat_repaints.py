@@ -164,6 +164,25 @@ def test_rows_that_change_at_every_frame_are_painted_directly(transcript: Transc
     assert transcript.painted == [5]  # streaming text: not kept
 
 
+def test_rows_whose_actions_alone_change_are_copied_unless_they_show_them(qtbot: Any) -> None:
+    failed_call = message(
+        5, 5, Role.TOOL, "", tool_call_id="call_1", tool_name="calc__add", parent_id=2, status=MessageStatus.FAILED
+    )
+    transcript = Transcript(qtbot, [*rows(), failed_call], TranscriptListView)
+    transcript.frame()
+    transcript.painted.clear()
+
+    transcript.model.set_busy(True)  # every row's actions change (only Copy while an answer arrives) ...
+    transcript.frame()
+    # ... which are painted on the hovered or selected row only: the others are the same picture, copied; the tool
+    # row's header makes room for its Retry, so it is painted again.
+    assert transcript.painted == [5]
+    transcript.view.setCurrentIndex(transcript.model.index(3))  # the selected row shows its actions
+    transcript.painted.clear()
+    transcript.frame()
+    assert transcript.painted == [4]
+
+
 def long_conversation(count: int) -> list[Message]:
     return [
         message(n, n, Role.USER if n % 2 else Role.ASSISTANT, f"Message {n}: " + "words " * 30, model="m")

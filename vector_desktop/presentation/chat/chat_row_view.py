@@ -14,7 +14,10 @@ _stamps = itertools.count(1)
 @dataclass(frozen=True)
 class RowView:
     """What the delegate paints of a row, read with one call of the model per paint and computed once per change
-    of the row or of what every row shows (busy, the model catalog, tool names). `stamp` is new with every view."""
+    of the row or of what every row shows (busy, the model catalog, tool names). `stamp` is new with every view;
+    `still` is the stamp of its look without the actions, which are painted on the hovered or selected row only: a
+    view whose actions alone changed (hidden while an answer arrives) keeps it, and so does the pixmap of every
+    other row. (A tool row's header makes room for its actions: it gets a new one.)"""
 
     stamp: int
     message: Message
@@ -25,6 +28,7 @@ class RowView:
     error: str
     usage_text: str
     actions: tuple[MessageAction, ...]
+    still: int
 
 
 def shown_fields(view: RowView) -> tuple[str, str, str, str, str, tuple[MessageAction, ...]]:

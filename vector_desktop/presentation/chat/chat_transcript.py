@@ -150,7 +150,14 @@ class MessageListModel(QAbstractListModel):
         shown = (message, row.revision, header, chip, body, message.error, usage, actions)
         view = row.view
         if view is None or (view.message, view.revision, *shown_fields(view)) != shown:
-            view = row.view = RowView(next_stamp(), *shown)  # the same look keeps its stamp (and painted pixmap)
+            # The same look keeps its stamp (and painted pixmap); other actions alone keep the still look's.
+            same_still = (
+                view is not None
+                and message.role is not Role.TOOL
+                and (view.message, view.revision, *shown_fields(view)[:-1]) == shown[:-1]
+            )
+            still = view.still if same_still and view is not None else next_stamp()
+            view = row.view = RowView(next_stamp(), *shown, still)
         row.view_current = True
         return view
 

@@ -227,7 +227,7 @@ class MessageDelegate(QStyledItemDelegate):
     def _painted_texts(self, view: RowView, layout: RowLayout, width: int) -> RowTexts:
         """The row's one-line texts, shaped once per view and width (QStaticText), not at every paint."""
         message_id = view.message.id
-        key = (view.stamp, width)
+        key = (view.still, width)  # (the actions are not among them, save a tool row's, whose `still` follows them)
         cached = self._texts.get(message_id)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -285,7 +285,8 @@ class MessageDelegate(QStyledItemDelegate):
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
         palette = option.palette
         look = (state.value, palette.cacheKey(), palette.currentColorGroup().value, ratio)
-        key = (view.stamp, rect.width(), rect.height(), look)
+        stamp = view.stamp if state else view.still  # the actions are painted on the hovered or selected row only
+        key = (stamp, rect.width(), rect.height(), look)
         pixmap = self._pixmaps.get(view.message.id, key)
         if pixmap is None:
             pixmap = QPixmap(int(rect.width() * ratio + 0.5), int(rect.height() * ratio + 0.5))
