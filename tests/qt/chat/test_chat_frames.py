@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.qt.chat.test_chat_totals import MODEL, Tools
+from tests.support.calc_tools import CalcTools
 from tests.support.chat_panel_driver import until
 from vector_desktop.ai.types import ChatChunk, LLMSettings, Usage
 from vector_desktop.domain.chat import MessageStatus, Role
@@ -22,6 +22,7 @@ from vector_desktop.qtsupport.frame_pacer import FramePacer
 from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository
 
+MODEL = "vendor/model"
 LONG_FRAME_MS = 60_000
 ANSWER = ["It ", "is ", "42", "."]
 
@@ -63,7 +64,7 @@ async def test_a_tool_rounds_rows_arrive_together_in_order_with_the_question_and
     repo: ChatRepository,
 ) -> None:
     streamer = Streamer()
-    service = ChatService(repo, streamer, default_model=MODEL, tools=Tools())
+    service = ChatService(repo, streamer, default_model=MODEL, tools=CalcTools())
     vm = ChatViewModel(service, frame_ms=LONG_FRAME_MS)
     inserted: list[list[tuple[str, str]]] = []  # the transcript after each row inserted
     vm.messages.rowsInserted.connect(lambda *_: inserted.append(shown(vm)))
@@ -96,7 +97,7 @@ async def test_a_tool_rounds_rows_arrive_together_in_order_with_the_question_and
 @pytest.mark.asyncio
 async def test_changes_waiting_for_the_frame_go_before_another_conversation_is_shown(repo: ChatRepository) -> None:
     streamer = Streamer()
-    service = ChatService(repo, streamer, default_model=MODEL, tools=Tools())
+    service = ChatService(repo, streamer, default_model=MODEL, tools=CalcTools())
     vm = ChatViewModel(service, frame_ms=LONG_FRAME_MS)
     try:
         await vm.new_conversation()

@@ -5,16 +5,15 @@ of the real ChatService."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
+from tests.support.calc_tools import CalcTools
 from tests.support.chat_panel_driver import until
 from vector_desktop.ai.types import ChatChunk, LLMSettings, Usage
-from vector_desktop.domain.chat import ConversationTotals, MessageStatus, Role, ToolOutcome
-from vector_desktop.domain.tool_policy import ConversationTools
-from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.domain.chat import ConversationTotals, MessageStatus, Role
 from vector_desktop.presentation.chat.chat_totals import TotalsTracker, is_fresh_row, totals_text
 from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
 from vector_desktop.services.chat.chat_service import ChatService
@@ -160,23 +159,6 @@ class Streamer:
         yield ChatChunk(finish_reason="tool_calls", usage=Usage(480, 24, 504, 0.000123), model=MODEL)
 
 
-class Tools:
-    async def list_tools(self, conversation_id: str) -> Sequence[ToolSpec]:
-        return [ToolSpec("calc", "add", "calc__add")]
-
-    async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
-        return ToolOutcome("42", status=ToolStatus.SUCCEEDED)
-
-    async def choosable(self) -> Sequence[ToolSpec]:
-        return await self.list_tools("")
-
-    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
-        return ConversationTools()
-
-    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
-        return None
-
-
 class CountingService(ChatService):
     reads = 0
 
@@ -187,7 +169,7 @@ class CountingService(ChatService):
 
 @pytest.mark.asyncio
 async def test_the_view_model_reads_the_totals_once_per_conversation_opened(repo: ChatRepository) -> None:
-    service = CountingService(repo, Streamer(), default_model=MODEL, tools=Tools())
+    service = CountingService(repo, Streamer(), default_model=MODEL, tools=CalcTools())
     vm = ChatViewModel(service)
     shown: list[str] = []
     vm.totals_changed.connect(shown.append)

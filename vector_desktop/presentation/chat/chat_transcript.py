@@ -151,12 +151,13 @@ class MessageListModel(QAbstractListModel):
         view = row.view
         if view is None or (view.message, view.revision, *shown_fields(view)) != shown:
             # The same look keeps its stamp (and painted pixmap); other actions alone keep the still look's.
-            same_still = (
+            still = next_stamp()
+            if (
                 view is not None
                 and message.role is not Role.TOOL
                 and (view.message, view.revision, *shown_fields(view)[:-1]) == shown[:-1]
-            )
-            still = view.still if same_still and view is not None else next_stamp()
+            ):
+                still = view.still
             view = row.view = RowView(next_stamp(), *shown, still)
         row.view_current = True
         return view
