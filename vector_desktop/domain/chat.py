@@ -8,7 +8,7 @@ them as `Any` and say in words what they carry.
 from __future__ import annotations
 
 import enum
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -286,6 +286,21 @@ class ChatStore(Protocol):
     def add_message(self, conversation_id: str, role: Role, content: str, **values: Any) -> Message: ...
 
     def update_message(self, message_id: int, **values: Any) -> Message: ...
+
+    def add_message_and_next(
+        self,
+        first: tuple[tuple[Any, ...], dict[str, Any]],
+        then: Callable[[Message], tuple[tuple[Any, ...], dict[str, Any]]],
+    ) -> tuple[Message, Message]:
+        """Two add_message calls (positional and keyword arguments) in one transaction, the second's from the first's
+        message."""
+        ...
+
+    def update_message_and_add(
+        self, message_id: int, values: dict[str, Any], row: tuple[tuple[Any, ...], dict[str, Any]]
+    ) -> tuple[Message, Message]:
+        """update_message and an add_message (its arguments) in one transaction."""
+        ...
 
     def journal_partial(self, message_id: int, text: str) -> None: ...
 

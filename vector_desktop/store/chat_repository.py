@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +47,7 @@ INTERRUPTED_BY_EXIT = "The answer was cut off because the app stopped while it w
 _FTS = table(FTS_TABLE, column("rowid"), column("rank"))
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+AddArgs = tuple[tuple[Any, ...], dict[str, Any]]  # add_message's positional and keyword arguments
 
 
 def fts_match_expression(query: str) -> str | None:
@@ -170,40 +171,78 @@ class ChatRepository:
 
         In the same transaction, `title` (when given) becomes the conversation's title and `draft` (when given)
         its composer draft ("" removes it): sending a message is one write."""
+        with self._engine.begin() as connection:
+            return self._insert_message(
+                connection, conversation_id, role, content, after_seq, status, title, draft, values
+            )
+
+    def add_message_and_next(self, first: AddArgs, then: Callable[[Message], AddArgs]) -> tuple[Message, Message]:
+        """Two `add_message`s in one transaction: `first`, and the row `then(first's message)` describes."""
+        with self._engine.begin() as connection:
+            message = self._insert(connection, first)
+            return message, self._insert(connection, then(message))
+
+    def update_message_and_add(self, message_id: int, values: dict[str, Any], row: AddArgs) -> tuple[Message, Message]:
+        """`update_message` and an `add_message` (the row that follows it) in one transaction."""
+        columns = message_columns(values)
+        with self._engine.begin() as connection:
+            updated = message_of(self._update_message(connection, message_id, columns))
+            return updated, self._insert(connection, row)
+
+    def _insert(self, connection: Connection, row: AddArgs) -> Message:
+        (conversation_id, role, content), kwargs = row
+        values = dict(kwargs)
+        after_seq, title, draft = values.pop("after_seq", None), values.pop("title", None), values.pop("draft", None)
+        status = values.pop("status", MessageStatus.COMPLETE)
+        return self._insert_message(connection, conversation_id, role, content, after_seq, status, title, draft, values)
+
+    @staticmethod
+    def _insert_message(
+        connection: Connection,
+        conversation_id: str,
+        role: Role,
+        content: str,
+        after_seq: int | None,
+        status: MessageStatus,
+        title: str | None,
+        draft: str | None,
+        values: dict[str, Any],
+    ) -> Message:
         columns = message_columns(values)
         now = utcnow()
-        with self._engine.begin() as connection:
-            found = connection.execute(sql.NEXT_SEQ, {"cid": conversation_id}).one_or_none()
-            if found is None:
-                raise ChatError(f"There is no conversation with the id {conversation_id}.")
-            last = found[1] or 0
-            if after_seq is None or after_seq >= last:
-                seq = last + 1
-            else:
-                seq = after_seq + 1
-                connection.execute(sql.SHIFT_OUT, {"cid": conversation_id, "from_seq": seq})
-                connection.execute(sql.SHIFT_BACK, {"cid": conversation_id})
-            row = {
-                **sql.MESSAGE_DEFAULTS,
-                **columns,
-                "conversation_id": conversation_id,
-                "seq": seq,
-                "role": Role(role).value,
-                "content": content,
-                "status": MessageStatus(status).value,
-                "created_at": now,
-                "updated_at": now,
-            }
-            row["id"] = connection.execute(sql.INSERT_MESSAGE, row).inserted_primary_key[0]
-            if title is None:
-                connection.execute(sql.TOUCH_CONVERSATION, {"cid": conversation_id, "now": now})
-            else:
-                touched = {"title": title, "updated_at": now}
-                connection.execute(
-                    sql.update_conversation_statement(touched), {"cid": conversation_id, **sql.bound(touched)}
-                )
-            if draft is not None:
-                connection.execute(sql.draft_statement(draft), sql.draft_parameters(conversation_id, draft, now))
+        found = connection.execute(sql.NEXT_SEQ, {"cid": conversation_id}).one_or_none()
+        if found is None:
+            raise ChatError(f"There is no conversation with the id {conversation_id}.")
+        last = found[1] or 0
+        if after_seq is None or after_seq >= last:
+            seq = last + 1
+        else:
+            seq = after_seq + 1
+            connection.execute(sql.SHIFT_OUT, {"cid": conversation_id, "from_seq": seq})
+            connection.execute(sql.SHIFT_BACK, {"cid": conversation_id})
+        row = {
+            **sql.MESSAGE_DEFAULTS,
+            **columns,
+            "conversation_id": conversation_id,
+            "seq": seq,
+            "role": Role(role).value,
+            "content": content,
+            "status": MessageStatus(status).value,
+            "created_at": now,
+            "updated_at": now,
+        }
+        key = connection.execute(sql.INSERT_MESSAGE, row).inserted_primary_key
+        assert key is not None
+        row["id"] = key[0]
+        if title is None:
+            connection.execute(sql.TOUCH_CONVERSATION, {"cid": conversation_id, "now": now})
+        else:
+            touched = {"title": title, "updated_at": now}
+            connection.execute(
+                sql.update_conversation_statement(touched), {"cid": conversation_id, **sql.bound(touched)}
+            )
+        if draft is not None:
+            connection.execute(sql.draft_statement(draft), sql.draft_parameters(conversation_id, draft, now))
         return message_of(ColumnValues(row))
 
     def get_message(self, message_id: int) -> Message | None:

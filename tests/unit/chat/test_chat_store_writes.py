@@ -76,3 +76,39 @@ def test_a_row_placed_after_an_earlier_one_moves_the_later_ones_down(repo: ChatR
     assert answer.seq == first.seq + 1
     assert [m.content for m in repo.messages_page(conversation.id)] == ["first", "answer to first", "second"]
     assert [m.content for m in repo.queued_messages(conversation.id)] == ["first", "second"]
+
+
+def test_a_question_and_its_answer_row_are_one_transaction(repo: ChatRepository) -> None:
+    conversation = repo.create_conversation(model="vendor/model")
+
+    def answer_to(question: Any) -> Any:
+        args = (conversation.id, Role.ASSISTANT, "")
+        return args, {"status": MessageStatus.STREAMING, "parent_id": question.id, "after_seq": question.seq}
+
+    question, answer = repo.add_message_and_next(((conversation.id, Role.USER, "hi"), {"title": "hi"}), answer_to)
+    assert (answer.parent_id, answer.seq) == (question.id, question.seq + 1)
+    assert repo.messages_page(conversation.id) == [question, answer]  # what came back is what a read finds
+
+    def fails(_question: Any) -> Any:
+        raise RuntimeError("the second row cannot be described")
+
+    with pytest.raises(RuntimeError):
+        repo.add_message_and_next(((conversation.id, Role.USER, "lost with its pair"), {}), fails)
+    assert [m.content for m in repo.messages_page(conversation.id)] == ["hi", ""]  # the first row went too
+
+
+def test_a_finished_message_and_the_next_row_are_one_transaction(repo: ChatRepository) -> None:
+    conversation = repo.create_conversation(model="vendor/model")
+    answer = repo.add_message(conversation.id, Role.ASSISTANT, "", status=MessageStatus.STREAMING)
+    call = ToolCallRecord("call_1", "lookup", "{}")
+    values = {"content": "", "status": MessageStatus.COMPLETE, "tool_calls": (call,)}
+    row = (conversation.id, Role.TOOL, ""), {"status": MessageStatus.STREAMING, "tool_call_id": "call_1"}
+
+    finished, tool_row = repo.update_message_and_add(answer.id, values, row)
+    assert finished.status is MessageStatus.COMPLETE and finished.tool_calls == (call,)
+    assert repo.messages_page(conversation.id) == [finished, tool_row]
+
+    later = repo.add_message(conversation.id, Role.ASSISTANT, "", status=MessageStatus.STREAMING)
+    with pytest.raises(ChatError, match="no conversation"):
+        repo.update_message_and_add(later.id, {"status": MessageStatus.COMPLETE}, (("missing", Role.TOOL, ""), {}))
+    assert repo.get_message(later.id) == later  # still streaming: the update went with the row

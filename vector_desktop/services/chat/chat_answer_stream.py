@@ -202,28 +202,25 @@ class ChatAnswerStream:
             run.child = None
 
     def _update_then_add(self, message_id: int, values: dict[str, Any], row: RowArgs) -> tuple[Message, Message | None]:
-        """(On the store's thread.) A message's final state and the row that follows it, in one hop. The row is
-        not announced yet (the caller does, or removes it); when it cannot be written, the caller writes it (and
-        meets the error) the usual way."""
-        final = self._repo.update_message(message_id, **values)
-        args, kwargs = row
+        """(On the store's thread.) A message's final state and the row that follows it, in one transaction (one
+        commit; a crash keeps both or neither). The row is not announced yet (the caller does, or removes it); when
+        it cannot be written, the message is finished alone and the caller writes the row (and meets the error) the
+        usual way."""
         try:
-            return final, self._repo.add_message(*args, **kwargs)
+            return self._repo.update_message_and_add(message_id, values, row)
         except VectorError:
             log.debug("the row after message %s was not written ahead", message_id, exc_info=True)
-            return final, None
+        return self._repo.update_message(message_id, **values), None
 
     def _add_then_add(self, row: RowArgs, then: Callable[[Message], RowArgs]) -> tuple[Message, Message | None]:
-        """(On the store's thread.) A new message and the row that follows it (`then(message)`), in one hop; the
-        second as in `_update_then_add`."""
-        args, kwargs = row
-        first = self._repo.add_message(*args, **kwargs)
-        args, kwargs = then(first)
+        """(On the store's thread.) A new message and the row that follows it (`then(message)`), in one transaction;
+        the second as in `_update_then_add`."""
         try:
-            return first, self._repo.add_message(*args, **kwargs)
+            return self._repo.add_message_and_next(row, then)
         except VectorError:
-            log.debug("the row after message %s was not written ahead", first.id, exc_info=True)
-            return first, None
+            log.debug("the row after a new message was not written ahead", exc_info=True)
+        args, kwargs = row
+        return self._repo.add_message(*args, **kwargs), None
 
     def _streamer_for(self, model: str) -> ChatStreamer:
         if self._local_streamer is not None and model == self.local_model:
