@@ -272,6 +272,10 @@ class ChatListener:
         """Something the user should be told once about a conversation (e.g. its model cannot use tools)."""
 
 
+# ChatStore.add_message's positional and keyword arguments, for a row written with another in one transaction.
+MessageRowArgs = tuple[tuple[Any, ...], dict[str, Any]]
+
+
 class ChatStore(Protocol):
     """What the chat service needs from the store (synchronous, small calls; see store/chat_repository.py)."""
 
@@ -288,16 +292,14 @@ class ChatStore(Protocol):
     def update_message(self, message_id: int, **values: Any) -> Message: ...
 
     def add_message_and_next(
-        self,
-        first: tuple[tuple[Any, ...], dict[str, Any]],
-        then: Callable[[Message], tuple[tuple[Any, ...], dict[str, Any]]],
+        self, first: MessageRowArgs, then: Callable[[Message], MessageRowArgs]
     ) -> tuple[Message, Message]:
         """Two add_message calls (positional and keyword arguments) in one transaction, the second's from the first's
         message."""
         ...
 
     def update_message_and_add(
-        self, message_id: int, values: dict[str, Any], row: tuple[tuple[Any, ...], dict[str, Any]]
+        self, message_id: int, values: dict[str, Any], row: MessageRowArgs
     ) -> tuple[Message, Message]:
         """update_message and an add_message (its arguments) in one transaction."""
         ...

@@ -27,6 +27,7 @@ from vector_desktop.domain.chat import (
     ConversationTotals,
     Draft,
     Message,
+    MessageRowArgs,
     MessageStatus,
     Role,
     SearchHit,
@@ -47,7 +48,6 @@ INTERRUPTED_BY_EXIT = "The answer was cut off because the app stopped while it w
 _FTS = table(FTS_TABLE, column("rowid"), column("rank"))
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-AddArgs = tuple[tuple[Any, ...], dict[str, Any]]  # add_message's positional and keyword arguments
 
 
 def fts_match_expression(query: str) -> str | None:
@@ -173,28 +173,37 @@ class ChatRepository:
         its composer draft ("" removes it): sending a message is one write."""
         with self._engine.begin() as connection:
             return self._insert_message(
-                connection, conversation_id, role, content, after_seq, status, title, draft, values
+                connection,
+                conversation_id,
+                role,
+                content,
+                after_seq=after_seq,
+                status=status,
+                title=title,
+                draft=draft,
+                **values,
             )
 
-    def add_message_and_next(self, first: AddArgs, then: Callable[[Message], AddArgs]) -> tuple[Message, Message]:
+    def add_message_and_next(
+        self, first: MessageRowArgs, then: Callable[[Message], MessageRowArgs]
+    ) -> tuple[Message, Message]:
         """Two `add_message`s in one transaction: `first`, and the row `then(first's message)` describes."""
         with self._engine.begin() as connection:
             message = self._insert(connection, first)
             return message, self._insert(connection, then(message))
 
-    def update_message_and_add(self, message_id: int, values: dict[str, Any], row: AddArgs) -> tuple[Message, Message]:
+    def update_message_and_add(
+        self, message_id: int, values: dict[str, Any], row: MessageRowArgs
+    ) -> tuple[Message, Message]:
         """`update_message` and an `add_message` (the row that follows it) in one transaction."""
         columns = message_columns(values)
         with self._engine.begin() as connection:
             updated = message_of(self._update_message(connection, message_id, columns))
             return updated, self._insert(connection, row)
 
-    def _insert(self, connection: Connection, row: AddArgs) -> Message:
-        (conversation_id, role, content), kwargs = row
-        values = dict(kwargs)
-        after_seq, title, draft = values.pop("after_seq", None), values.pop("title", None), values.pop("draft", None)
-        status = values.pop("status", MessageStatus.COMPLETE)
-        return self._insert_message(connection, conversation_id, role, content, after_seq, status, title, draft, values)
+    def _insert(self, connection: Connection, row: MessageRowArgs) -> Message:
+        args, kwargs = row
+        return self._insert_message(connection, *args, **kwargs)
 
     @staticmethod
     def _insert_message(
@@ -202,11 +211,12 @@ class ChatRepository:
         conversation_id: str,
         role: Role,
         content: str,
-        after_seq: int | None,
-        status: MessageStatus,
-        title: str | None,
-        draft: str | None,
-        values: dict[str, Any],
+        *,
+        after_seq: int | None = None,
+        status: MessageStatus = MessageStatus.COMPLETE,
+        title: str | None = None,
+        draft: str | None = None,
+        **values: Any,
     ) -> Message:
         columns = message_columns(values)
         now = utcnow()

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from vector_desktop.domain.chat import Message, MessageStatus, Role, ToolCallRecord
+from vector_desktop.domain.chat import Message, MessageRowArgs, MessageStatus, Role, ToolCallRecord
 
-RowArgs = tuple[tuple[Any, ...], dict[str, Any]]  # add_message's positional and keyword arguments
+RowArgs = MessageRowArgs  # add_message's positional and keyword arguments
 NextRow = Callable[[dict[str, Any]], RowArgs | None]  # a finished message's values → the row to write after it
 
 
