@@ -155,34 +155,14 @@ class ChatRepository:
 
     # -------------------------------------------------------------------------------------------- messages
 
-    def add_message(
-        self,
-        conversation_id: str,
-        role: Role,
-        content: str,
-        *,
-        after_seq: int | None = None,
-        status: MessageStatus = MessageStatus.COMPLETE,
-        title: str | None = None,
-        draft: str | None = None,
-        **values: Any,
-    ) -> Message:
-        """Append a message (or insert it right after `after_seq`, moving later messages down by one).
+    def add_message(self, conversation_id: str, role: Role, content: str, **values: Any) -> Message:
+        """Append a message (or insert it right after `after_seq`, moving later messages down by one); `status`
+        defaults to complete, the other keywords are its columns.
 
         In the same transaction, `title` (when given) becomes the conversation's title and `draft` (when given)
         its composer draft ("" removes it): sending a message is one write."""
         with self._engine.begin() as connection:
-            return self._insert_message(
-                connection,
-                conversation_id,
-                role,
-                content,
-                after_seq=after_seq,
-                status=status,
-                title=title,
-                draft=draft,
-                **values,
-            )
+            return self._insert_message(connection, conversation_id, role, content, **values)
 
     def add_message_and_next(
         self, first: MessageRowArgs, then: Callable[[Message], MessageRowArgs]

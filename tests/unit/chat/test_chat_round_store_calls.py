@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 
+from tests.support.calc_tools import CalcTools
 from vector_desktop.ai.types import ChatChunk, ChatMessage, LLMSettings, Usage
 from vector_desktop.domain.chat import ChatListener, Message, MessageStatus, Role, ToolOutcome
-from vector_desktop.domain.tool_policy import ConversationTools
-from vector_desktop.domain.tools import ToolSpec, ToolStatus
+from vector_desktop.domain.tools import ToolStatus
 from vector_desktop.services.chat.chat_history import extended
 from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository
@@ -67,27 +67,15 @@ class Streamer:
             yield chunk
 
 
-class Tools:
-    """A ToolProvider with one tool."""
+class Tools(CalcTools):
+    """A ToolProvider with one tool, `calc__add`, that adds and notes each call."""
 
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    async def list_tools(self, conversation_id: str) -> Sequence[ToolSpec]:
-        return [ToolSpec("calc", "add", "calc__add", description="Add two numbers")]
-
     async def call(self, conversation_id: str, call_id: str, name: str, arguments: dict[str, Any]) -> ToolOutcome:
         self.calls.append(call_id)
         return ToolOutcome(str(arguments["a"] + arguments["b"]), status=ToolStatus.SUCCEEDED)
-
-    async def choosable(self) -> Sequence[ToolSpec]:
-        return await self.list_tools("")
-
-    async def conversation_tools(self, conversation_id: str) -> ConversationTools:
-        return ConversationTools()
-
-    async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
-        return None
 
 
 class StoreCalls:
