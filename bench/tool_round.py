@@ -21,6 +21,8 @@ tool row with the next answer's row, are written on the connectors' thread with 
 among them). Also the longest GUI-thread
 stall (a 1 ms QTimer, see bench/stream_render.py) in each round: app rounds from send to the answer's first paint.
 `--profile N` prints the GUI thread's top N functions (cProfile, the timed part of app rounds) to stderr.
+The session's first round, before the warm-up, is reported on its own (`first_round`): the question written in the
+composer, half a second, then its Send button, as a user does (cold: what loads at the first message is loaded then).
 `--history N`: each round's new conversation already holds N earlier messages (a tool round in a long conversation:
 the transcript shows them, the requests carry them; the raw side replays those requests too).
 
@@ -64,6 +66,7 @@ from bench.tool_round_rig import (  # noqa: E402
 GOAL_RATIO = 1.2
 GOAL_STALL_MS = 16.0
 SETTLE_S = 0.06  # between rounds: the panel's layout after a new conversation, the view-model's flush
+THINK_S = 0.5  # the first round: from the question written to Send (a user takes seconds to type it)
 
 
 def ms(seconds: float) -> float:
@@ -106,8 +109,12 @@ async def conversation_for_round(rig: ChatRig, history: int) -> str:
     return conversation.id
 
 
-async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None, history: int = 0) -> dict[str, float]:
-    """One round through the panel's view-model; seconds to each step, the first paint after it, the stall."""
+async def app_round(
+    rig: ChatRig, meter: StallMeter, profiler: Any = None, history: int = 0, typed: bool = False
+) -> dict[str, float]:
+    """One round through the panel's view-model; seconds to each step, the first paint after it, the stall.
+    `typed`: the question is written in the composer first and sent with its Send button, as a user does (the
+    first round of a session: what the app loads when the user starts writing is loaded by then)."""
     vm = rig.view_model
     if history:
         opened = vm.select_conversation(await conversation_for_round(rig, history))
@@ -116,6 +123,10 @@ async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None, histo
     else:
         await vm.new_conversation()
     await asyncio.sleep(SETTLE_S)
+    composer = rig.panel.ui.composer
+    if typed:
+        composer.setPlainText(QUESTION)  # (textChanged, as each key typed)
+        await asyncio.sleep(THINK_S)
     rig.clock.arm()
     assert rig.clock.done is not None
     rig.blocking.calls.clear()
@@ -124,7 +135,11 @@ async def app_round(rig: ChatRig, meter: StallMeter, profiler: Any = None, histo
     if profiler is not None:
         profiler.enable()  # this thread only: what the GUI thread does in the timed part of a round
     started, cpu_started = time.perf_counter(), time.thread_time()
-    if not vm.send(QUESTION):
+    if typed:
+        rig.panel.ui.sendButton.click()
+        if composer.toPlainText():
+            raise RuntimeError("the composer did not send")
+    elif not vm.send(QUESTION):
         raise RuntimeError("the view-model refused to send")
     await asyncio.wait_for(rig.clock.done.wait(), 60)
     answered = rig.clock.done_at  # (the paint may come before this coroutine is resumed)
@@ -227,7 +242,9 @@ async def measure(
         try:
             rig.view_model.load()
             await asyncio.sleep(0.3)  # shown, history and tools loaded
-            for _ in range(warm):  # connections, statements, pydantic models, the panel's first rows
+            first = await app_round(rig, meter, history=history, typed=True)  # cold: the session's first Send
+            await service_round(rig, meter, history)
+            for _ in range(warm - 1):  # connections, statements, pydantic models, the panel's first rows
                 await app_round(rig, meter, history=history)
                 await service_round(rig, meter, history)
             async with raw_round(llm_url, mcp_url) as raw:
@@ -253,7 +270,7 @@ async def measure(
             actions = rig.connectors.runtime.run(rig.connectors.service.history(), 30)
         finally:
             await rig.close()
-    return {**rounds, "audit": audit, "actions": len(actions)}
+    return {**rounds, "first": first, "audit": audit, "actions": len(actions)}
 
 
 STEP_KEYS = ("user_row", "ask_row", "asked", "tool_row", "tool_done", "answer_row", "answered", "painted", "gui_cpu")
@@ -292,7 +309,17 @@ def blocking_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def summary(rounds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def first_round_figures(first: dict[str, Any]) -> dict[str, Any]:
+    """The session's first round (typed, then Send; nothing warm but the connections the panel opened)."""
+    return {
+        "answered_ms": ms(first["answered"]),
+        "painted_ms": ms(first["painted"]),
+        "max_stall_ms": round(first["stall_ms"], 1),
+        "gui_cpu_ms": ms(first["gui_cpu"]),
+    }
+
+
+def summary(rounds: dict[str, Any]) -> dict[str, Any]:
     app, service, raw = rounds["app"], rounds["service"], rounds["raw"]
     value, baseline = median_of(app, "answered"), median_of(raw, "answered")
 
@@ -317,6 +344,7 @@ def summary(rounds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         **stall_figures(app, ""),
         **stall_figures(service, "service_only_"),
         **stall_figures(raw, "raw_"),
+        "first_round": first_round_figures(rounds["first"]),
         "gui_cpu_ms": ms(median_of(app, "gui_cpu")),
         "service_only_gui_cpu_ms": ms(median_of(service, "gui_cpu")),
         "raw_gui_cpu_ms": ms(median_of(raw, "gui_cpu")),

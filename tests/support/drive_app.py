@@ -228,7 +228,8 @@ def report_script() -> Iterator[Waiter]:
 
 
 # Libraries that load on first use only: none may be in memory once the app is up and idle (markdown-it loads with
-# the first message shown; click, rich and pygments are httpx's command-line client, which the app never runs).
+# the first message shown, or off the GUI thread once the user starts writing; click, rich and pygments are httpx's
+# command-line client, which the app never runs).
 FIRST_USE_MODULES = (
     "google", "google_auth_oauthlib", "oauthlib", "requests", "cryptography", "smtplib", "celery", "kombu",
     "redis", "boto3", "botocore", "mcp", "markdown_it", "sentry_sdk", "mixpanel", "alembic", "llama_cpp", "click",

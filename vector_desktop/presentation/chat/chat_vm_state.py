@@ -27,6 +27,7 @@ from vector_desktop.presentation.chat.chat_models import (
     model_name,
 )
 from vector_desktop.presentation.chat.chat_tools_viewmodel import ChatToolsViewModel
+from vector_desktop.presentation.chat.markdown_render import load_parser_library
 from vector_desktop.qtsupport.frame_pacer import FRAME_MS, FramePacer
 from vector_desktop.qtsupport.tasks import TaskOwner
 from vector_desktop.qtsupport.throttle import Throttle
@@ -146,6 +147,7 @@ class ChatViewModelState(QObject):
         self._throttle = Throttle(self._frame.request, flush_interval_ms, self)
 
         self._draft_text = ""
+        self._rendering_prepared = False
         self._draft_for = ""
         self._saved_drafts: dict[str, str] = {}
         self._draft_timer = self._timer(draft_delay_ms, self._save_draft_now)
@@ -250,6 +252,19 @@ class ChatViewModelState(QObject):
         self._draft_for = self.current_id
         self._draft_timer.start()
         self._context_timer.start()
+        if text:
+            self.prepare_rendering()
+
+    def prepare_rendering(self) -> None:
+        """The user is about to send (or to read a draft): the markdown library loads off the GUI thread now,
+        once, instead of on it with the first message shown (a ~60 ms stall at the first Send in an empty chat)."""
+        if self._rendering_prepared:
+            return
+        self._rendering_prepared = True
+        self._start(self._load_renderer(), "chat.markdown")
+
+    async def _load_renderer(self) -> None:
+        await self._run_blocking(load_parser_library)
 
     def _save_draft_now(self) -> asyncio.Task[Any] | None:
         self._draft_timer.stop()

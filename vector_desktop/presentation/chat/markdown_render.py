@@ -53,8 +53,14 @@ class RenderColors:
         )
 
 
+def load_parser_library() -> None:
+    """Import markdown-it (~60 ms, ~6 MB) where the caller runs this: a worker thread, once the user starts writing,
+    so that the first message shown does not load it on the GUI thread."""
+    import markdown_it  # noqa: F401
+
+
 def _make_parser(colors: RenderColors, mono_family: str) -> MarkdownIt:
-    from markdown_it import MarkdownIt  # loads with the first message shown, not at start-up
+    from markdown_it import MarkdownIt  # loads with the first message shown (or typed), not at start-up
 
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     mono = html.escape(mono_family, quote=True)
