@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -558,21 +558,35 @@ async def test_without_a_remote_provider_a_new_user_sees_no_offline_warning(qtbo
         assert not chat.ui.offlineLabel.isVisible()
 
 
+class ShowEvents(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Show
+        return False
+
+
 @pytest.mark.asyncio
 async def test_first_run_shows_what_to_do_and_sending_starts_a_conversation(qtbot, store, sse_server) -> None:  # type: ignore[no-untyped-def]
     async with open_chat(qtbot, store, sse_server, default_model=LOCAL) as chat:
         assert chat.vm.current is None and chat.conversation_titles() == []
         empty = chat.ui.emptyTranscript
-        assert empty.isVisible() and not chat.ui.transcript.isVisible()
+        assert empty.isVisible() and empty.geometry() == chat.ui.transcript.geometry()  # over the (empty) list
+        assert chat.ui.transcriptArea.childAt(chat.ui.transcript.geometry().center()) is empty
         text = empty.text()
         assert "Start a conversation" in text
         assert "Test model (on this computer)" in text and "Ctrl+Enter" in text
 
+        shown_again = ShowEvents()
+        chat.ui.transcript.installEventFilter(shown_again)
         chat.type_and_send("What can you do?")
         await until(lambda: chat.rows()[-1:] == [("assistant", "Answered on this computer.", "")])
         assert chat.conversation_titles() == ["What can you do?"]
         assert chat.vm.current is not None and chat.vm.current.model == LOCAL
         assert chat.ui.transcript.isVisible() and not empty.isVisible()
+        assert shown_again.count == 0  # the list was never hidden: no layout of it anew at the first message
         assert chat.ui.composer.toPlainText() == ""
 
         await chat.vm.new_conversation()  # an empty conversation says so too
@@ -656,7 +670,7 @@ async def test_the_composer_starts_small_and_escape_stops_the_answer(qtbot, stor
         composer = chat.ui.composer
         line = composer.fontMetrics().lineSpacing()
         assert 2 * line < composer.height() <= 5 * line + 24  # three to four lines
-        assert chat.ui.transcriptStack.height() > 3 * composer.height()  # the transcript gets most of the space
+        assert chat.ui.transcriptArea.height() > 3 * composer.height()  # the transcript gets most of the space
 
         chat.type_and_send("Count for me")
         await until(lambda: len(chat.rows()) == 2 and "tok2" in chat.rows()[1][1])

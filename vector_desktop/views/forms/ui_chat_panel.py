@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame,
-    QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QStackedWidget, QToolButton, QVBoxLayout,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListView, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QToolButton, QVBoxLayout,
     QWidget)
 
 from vector_desktop.views.chat.fixed_row_list import FixedRowListView
@@ -182,18 +182,12 @@ class Ui_ChatPanel(object):
         self.transcriptLayout = QVBoxLayout(self.transcriptPane)
         self.transcriptLayout.setObjectName(u"transcriptLayout")
         self.transcriptLayout.setContentsMargins(0, 0, 0, 0)
-        self.transcriptStack = QStackedWidget(self.transcriptPane)
-        self.transcriptStack.setObjectName(u"transcriptStack")
-        self.emptyTranscript = QLabel()
-        self.emptyTranscript.setObjectName(u"emptyTranscript")
-        self.emptyTranscript.setTextFormat(Qt.TextFormat.RichText)
-        self.emptyTranscript.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.emptyTranscript.setWordWrap(True)
-        self.emptyTranscript.setMargin(24)
-        self.emptyTranscript.setAutoFillBackground(True)
-        self.emptyTranscript.setFrameShape(QFrame.Shape.StyledPanel)
-        self.transcriptStack.addWidget(self.emptyTranscript)
-        self.transcript = TranscriptListView()
+        self.transcriptArea = QWidget(self.transcriptPane)
+        self.transcriptArea.setObjectName(u"transcriptArea")
+        self.transcriptAreaLayout = QGridLayout(self.transcriptArea)
+        self.transcriptAreaLayout.setObjectName(u"transcriptAreaLayout")
+        self.transcriptAreaLayout.setContentsMargins(0, 0, 0, 0)
+        self.transcript = TranscriptListView(self.transcriptArea)
         self.transcript.setObjectName(u"transcript")
         self.transcript.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -203,9 +197,22 @@ class Ui_ChatPanel(object):
         self.transcript.setLayoutMode(QListView.LayoutMode.Batched)
         self.transcript.setBatchSize(20)
         self.transcript.setWordWrap(True)
-        self.transcriptStack.addWidget(self.transcript)
 
-        self.transcriptLayout.addWidget(self.transcriptStack)
+        self.transcriptAreaLayout.addWidget(self.transcript, 0, 0, 1, 1)
+
+        self.emptyTranscript = QLabel(self.transcriptArea)
+        self.emptyTranscript.setObjectName(u"emptyTranscript")
+        self.emptyTranscript.setTextFormat(Qt.TextFormat.RichText)
+        self.emptyTranscript.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emptyTranscript.setWordWrap(True)
+        self.emptyTranscript.setMargin(24)
+        self.emptyTranscript.setAutoFillBackground(True)
+        self.emptyTranscript.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.transcriptAreaLayout.addWidget(self.emptyTranscript, 0, 0, 1, 1)
+
+
+        self.transcriptLayout.addWidget(self.transcriptArea)
 
         self.errorLabel = QLabel(self.transcriptPane)
         self.errorLabel.setObjectName(u"errorLabel")
@@ -417,12 +424,12 @@ class Ui_ChatPanel(object):
 #endif // QT_CONFIG(accessibility)
         self.offlineLabel.setText(QCoreApplication.translate("ChatPanel", u"You are offline. Messages to online models wait in the outbox and are sent when the connection is back.", None))
 #if QT_CONFIG(accessibility)
+        self.transcript.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Transcript", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
         self.emptyTranscript.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Getting started", None))
 #endif // QT_CONFIG(accessibility)
         self.emptyTranscript.setText("")
-#if QT_CONFIG(accessibility)
-        self.transcript.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Transcript", None))
-#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("ChatPanel", u"Chat error", None))
 #endif // QT_CONFIG(accessibility)
