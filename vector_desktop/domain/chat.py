@@ -11,7 +11,7 @@ import enum
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from vector_desktop.domain.errors import VectorError
 from vector_desktop.domain.tool_policy import ConversationTools, Decision
@@ -226,6 +226,14 @@ class ToolProvider(Protocol):
     async def conversation_tools(self, conversation_id: str) -> ConversationTools: ...
 
     async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None: ...
+
+
+@runtime_checkable
+class PreparesTools(Protocol):
+    """A ToolProvider whose tools take a while to be ready (servers to start): `prepare` gets them ready for a
+    conversation the user is writing in; it returns at once and never fails the chat."""
+
+    async def prepare(self, conversation_id: str) -> None: ...
 
 
 class ToolApprover(Protocol):

@@ -10,9 +10,9 @@ through queued signals.
 from __future__ import annotations
 
 import concurrent.futures
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Collection, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from vector_desktop.domain.connectors import (
     ActionFilter,
@@ -123,6 +123,14 @@ class ToolSource(Protocol):
         ...
 
 
+@runtime_checkable
+class PreparesConnectors(Protocol):
+    """A ToolSource whose connectors take a while to start (MCP servers, Merge): `prepare` starts them ahead of a
+    call that may come soon; one that cannot start is left for the call to report (it never raises for that)."""
+
+    async def prepare(self, connector_keys: Collection[str]) -> None: ...
+
+
 class ConnectorsApi(Protocol):
     """The connectors façade (services/connectors/connectors_service.py implements it).
 
@@ -182,6 +190,10 @@ class ConnectorsApi(Protocol):
 
     async def ensure_tools(self, connector_key: str | None = None) -> list[ToolSpec]:
         """Start what is not started yet (lazily) and return its tools; cached tools when it cannot start."""
+        ...
+
+    async def prepare(self, connector_keys: Collection[str]) -> None:
+        """See PreparesConnectors."""
         ...
 
     # ---------------------------------------------------------------- Merge

@@ -98,8 +98,8 @@ class ChatConversationsPart(ChatEventsPart):
         self.conversation_selected.emit(conversation_id)
         self.conversation_changed.emit(conversation)
         self.draft_restored.emit(draft)
-        if draft and not page:
-            self.prepare_rendering()  # nothing shown loaded the markdown library, and the draft is about to go
+        if draft:
+            self.prepare_to_send()  # the draft is about to go
         self._update_busy()
         self._update_offline_hint()
         self._context_timer.start()

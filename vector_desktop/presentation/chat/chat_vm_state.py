@@ -148,6 +148,8 @@ class ChatViewModelState(QObject):
 
         self._draft_text = ""
         self._rendering_prepared = False
+        # Conversations whose tools were got ready ("": the one a Send would make when none is open).
+        self._tools_prepared: set[str] = set()
         self._draft_for = ""
         self._saved_drafts: dict[str, str] = {}
         self._draft_timer = self._timer(draft_delay_ms, self._save_draft_now)
@@ -253,18 +255,27 @@ class ChatViewModelState(QObject):
         self._draft_timer.start()
         self._context_timer.start()
         if text:
-            self.prepare_rendering()
+            self.prepare_to_send()
 
-    def prepare_rendering(self) -> None:
-        """The user is about to send (or to read a draft): the markdown library loads off the GUI thread now,
-        once, instead of on it with the first message shown (a ~60 ms stall at the first Send in an empty chat)."""
-        if self._rendering_prepared:
-            return
-        self._rendering_prepared = True
-        self._start(self._load_renderer(), "chat.markdown")
+    def prepare_to_send(self) -> None:
+        """The user is writing (or a draft came back): what the first message and the first tool call would wait
+        for is got ready now, off the GUI thread. The markdown library loads once (else: a ~60 ms stall with the
+        first message shown in an empty chat); the conversation's tools start their servers (else: the MCP
+        library's import and the server's start, ~1 s, inside the first tool round), once per conversation."""
+        if not self._rendering_prepared:
+            self._rendering_prepared = True
+            self._start(self._load_renderer(), "chat.markdown")
+        conversation_id = self.current_id
+        if conversation_id not in self._tools_prepared:
+            self._tools_prepared.add(conversation_id)
+            self._start(self._prepare_tools(conversation_id, self.effective_model()), "chat.tools.prepare")
 
     async def _load_renderer(self) -> None:
         await self._run_blocking(load_parser_library)
+
+    async def _prepare_tools(self, conversation_id: str, model: str) -> None:
+        if not await self._service.prepare_tools(conversation_id, model):
+            self._tools_prepared.discard(conversation_id)  # (e.g. the tools come later in start-up, or a new model)
 
     def _save_draft_now(self) -> asyncio.Task[Any] | None:
         self._draft_timer.stop()

@@ -17,6 +17,7 @@ Events go to ChatListener objects (domain/chat.py) on the event-loop thread.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from vector_desktop.domain.chat import (
     ChatError,
     Conversation,
     ConversationTotals,
+    PreparesTools,
     SearchHit,
     ToolApprover,
     ToolProvider,
@@ -33,6 +35,8 @@ from vector_desktop.domain.tools import ToolSpec as ToolDefinition
 from vector_desktop.services.chat.chat_answer_stream import utc_now
 from vector_desktop.services.chat.chat_legacy_tools import as_provider
 from vector_desktop.services.chat.chat_sending import ChatSending
+
+log = logging.getLogger(__name__)
 
 
 class ChatService(ChatSending):
@@ -71,6 +75,19 @@ class ChatService(ChatSending):
             return 0, 0
         specs = await self._rounds.offered(conversation_id)
         return len(specs), sum(spec.token_cost for spec in specs)
+
+    async def prepare_tools(self, conversation_id: str, model: str) -> bool:
+        """The user is writing in this conversation (`model` answers it): what its tools need starts now, in the
+        background, so that the model's first call does not wait for it (PreparesTools). False when there is
+        nothing to prepare yet (no tools: the app is still starting; or this model cannot use them). Never raises."""
+        tools = self._tools
+        if not isinstance(tools, PreparesTools) or not self._rounds.can_use_tools(model):
+            return False
+        try:
+            await tools.prepare(conversation_id)
+        except Exception:
+            log.warning("the tools of conversation %s were not prepared", conversation_id or "(new)", exc_info=True)
+        return True
 
     # ------------------------------------------------------------------------------------------ conversations
 

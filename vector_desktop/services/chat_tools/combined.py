@@ -3,10 +3,12 @@ tool list and the Permissions tab see one registry while no feature imports anot
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Collection
 from typing import Any
 
 from vector_desktop.domain.connectors import ActionFilter, ConnectorInfo, ElicitationAsker, ToolAction, ToolNotFound
-from vector_desktop.domain.connectors_api import ConnectorsListener, ToolRun, ToolSource
+from vector_desktop.domain.connectors_api import ConnectorsListener, PreparesConnectors, ToolRun, ToolSource
 from vector_desktop.domain.tools import ToolSpec
 
 
@@ -60,6 +62,17 @@ class CombinedTools:
                     elicitation=elicitation,
                 )
         raise ToolNotFound(f"There is no tool named {qualified_name}.")
+
+    async def prepare(self, connector_keys: Collection[str]) -> None:
+        """Each source that starts its connectors ahead (PreparesConnectors) gets the keys it owns."""
+        keys = set(connector_keys)
+        await asyncio.gather(
+            *(
+                source.prepare([info.key for info in source.connectors() if info.key in keys])
+                for source in self._sources
+                if isinstance(source, PreparesConnectors)
+            )
+        )
 
     async def history(self, query: ActionFilter = ActionFilter()) -> list[ToolAction]:  # noqa: B008
         if query.connector_key:

@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from vector_desktop.domain.chat import ToolOutcome
 from vector_desktop.domain.connectors import ActionFilter, ConnectorError, ToolAction
-from vector_desktop.domain.connectors_api import ConnectorsRuntime, ToolRun, ToolSource
+from vector_desktop.domain.connectors_api import ConnectorsRuntime, PreparesConnectors, ToolRun, ToolSource
 from vector_desktop.domain.tool_policy import (
     TOOL_DENIED,
     ApprovalAnswer,
@@ -134,6 +134,18 @@ class ChatToolbox:
     async def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> None:
         await self._run_blocking(partial(self._engine.set_conversation_tools, conversation_id, choice))
         self._choices[conversation_id] = choice
+
+    async def prepare(self, conversation_id: str) -> None:
+        """The user is writing in this conversation: the connectors of the tools it offers start now on their loop
+        (not awaited here), so that the model's first call does not wait for a server to start."""
+        keys = sorted({spec.connector_key for spec in self._offered(await self.conversation_tools(conversation_id))})
+        if not keys or not isinstance(self._connectors, PreparesConnectors):
+            return
+        try:
+            starting = self._runtime.submit(self._connectors.prepare(keys))
+        except RuntimeError:  # the connectors' loop is closing (the app is)
+            return
+        starting.add_done_callback(_log_failure)
 
     def _offered(self, choice: ConversationTools) -> list[ToolSpec]:
         enabled = {info.key: info.enabled for info in self._connectors.connectors()}
@@ -366,6 +378,11 @@ class ChatToolbox:
         except Exception:
             # The call itself is recorded in the store; a full disk must not break the chat.
             log.exception("the tool audit line could not be written")
+
+
+def _log_failure(future: concurrent.futures.Future[None]) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.warning("the connectors were not started ahead of a call", exc_info=future.exception())
 
 
 def _summary(spec: ToolSpec) -> str:

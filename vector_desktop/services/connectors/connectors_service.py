@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -379,15 +379,40 @@ class ConnectorsService:
             spec = matches[0] if len(matches) == 1 else None
         if spec is None:
             raise ToolNotFound(f"No connector offers a tool named “{qualified_name}”.")
-        if spec.connector_key.startswith(_MERGE_PREFIX):
-            enabled = self._connector_prefs.get(spec.connector_key, True)
-        else:
-            server = self._servers.get(spec.connector_key)
-            enabled = server is not None and server.config.enabled
-        if not enabled:
+        if not self._enabled(spec.connector_key):
             name = self._connector_name(spec.connector_key)
             raise ConnectorValidationError("", f"{name} is turned off; turn it on to run its tools.")
         return spec
+
+    def _starts_ahead(self, connector_key: str) -> bool:
+        """Whether a session may be started before a call asks for it: enabled, reachable now, and never a server
+        that signs in with OAuth (its start may open the browser: only the user's call or Connect may do that)."""
+        if not self._enabled(connector_key):
+            return False
+        if connector_key.startswith(_MERGE_PREFIX):
+            return not self.offline
+        server = self._servers.get(connector_key)
+        if server is None:
+            return False
+        return not server.config.use_oauth and not (self.offline and server.config.needs_network)
+
+    def _enabled(self, connector_key: str) -> bool:
+        if connector_key.startswith(_MERGE_PREFIX):
+            return self._connector_prefs.get(connector_key, True)
+        server = self._servers.get(connector_key)
+        return server is not None and server.config.enabled
+
+    async def prepare(self, connector_keys: Collection[str]) -> None:
+        """A call to these connectors may come soon (the user is writing in a chat that offers their tools): their
+        sessions start now, side by side, instead of at the first call (an MCP server's start, and the MCP SDK's
+        ~0.7 s import the first time). A connector that cannot start is left for the call to report."""
+        keys = [key for key in dict.fromkeys(connector_keys) if self._starts_ahead(key)]
+        if not keys:
+            return
+        outcomes = await asyncio.gather(*(self._caller.session(key) for key in keys), return_exceptions=True)
+        for key, outcome in zip(keys, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                log.debug("%s did not start ahead of a call: %s", key, outcome)
 
     def _connector_name(self, key: str) -> str:
         if key.startswith(_MERGE_PREFIX):

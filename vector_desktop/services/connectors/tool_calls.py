@@ -48,10 +48,7 @@ class ToolCaller:
 
         began = time.monotonic()
         try:
-            if spec.connector_key.startswith(_MERGE_PREFIX):
-                session = await self._merge.session()
-            else:
-                session = await self._servers.session(spec.connector_key)
+            session = await self.session(spec.connector_key)
             result = await session.call_tool(
                 spec.name, arguments, timeout=timeout, on_progress=progress, elicitation=elicitation
             )
@@ -66,6 +63,12 @@ class ToolCaller:
         finished = self._recorder.finished(action, result, _ms_since(began))
         self._listeners.actions_changed()
         return ToolRun(finished, result)
+
+    async def session(self, connector_key: str) -> Any:
+        """The live session of the connector (Merge's, or an MCP server's), started when it is not."""
+        if connector_key.startswith(_MERGE_PREFIX):
+            return await self._merge.session()
+        return await self._servers.session(connector_key)
 
     async def _with_magic_link(self, spec: ToolSpec, result: ToolResult) -> ToolResult:
         """A Merge tool asking to connect without a link gets a fresh one, so the user can click it."""

@@ -1,7 +1,8 @@
-"""The markdown library (~60 ms to import) loads off the GUI thread once the user starts writing in an empty chat,
-not on the GUI thread with the first message shown: the first Send of a session must not stall the window. Through
-the real ChatService on a real store; the view-model's `run_blocking` notes what it was given to run off the GUI
-thread."""
+"""What the first message and the first tool call would wait for is got ready while the user writes: the markdown
+library (~60 ms to import) loads off the GUI thread once, not on it with the first message shown; and the
+conversation's tools are prepared (their MCP servers started: tests/integration/chat_tools/test_tools_prepared.py)
+once per conversation, not for a model that cannot use them. Through the real ChatService on a real store; the
+view-model's `run_blocking` notes what it was given to run off the GUI thread."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from tests.support.calc_tools import CalcTools
 from tests.support.chat_panel_driver import until
 from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
 from vector_desktop.presentation.chat.markdown_render import load_parser_library
@@ -36,6 +38,16 @@ class OffThread:
     async def __call__(self, fn: Callable[[], T]) -> T:
         self.ran.append(getattr(fn, "__name__", repr(fn)))
         return await asyncio.get_running_loop().run_in_executor(None, fn)
+
+
+class PreparedTools(CalcTools):
+    """Notes each conversation whose tools were prepared."""
+
+    def __init__(self) -> None:
+        self.prepared: list[str] = []
+
+    async def prepare(self, conversation_id: str) -> None:
+        self.prepared.append(conversation_id)
 
 
 @pytest.fixture
@@ -74,5 +86,37 @@ async def test_a_draft_restored_into_an_empty_conversation_loads_it_too(repo: Ch
         assert opened is not None
         await opened
         await until(lambda: load_parser_library.__name__ in off_thread.ran)
+    finally:
+        await vm.aclose()
+
+
+@pytest.mark.asyncio
+async def test_writing_prepares_the_conversations_tools_once_and_not_for_the_on_device_model(
+    repo: ChatRepository,
+) -> None:
+    tools = PreparedTools()
+    service = ChatService(repo, NoStreamer(), default_model=MODEL, tools=tools, local_model="local:test")
+    vm = ChatViewModel(service, run_blocking=OffThread())
+    try:
+        first = await vm.new_conversation()
+        await asyncio.sleep(0.05)
+        assert tools.prepared == []
+        for text in ("L", "Li", "Lis", "List"):
+            vm.draft_changed(text)
+            await asyncio.sleep(0)
+        await until(lambda: bool(tools.prepared))
+        second = await vm.new_conversation()
+        vm.draft_changed("A")
+        vm.draft_changed("An")
+        await until(lambda: len(tools.prepared) == 2)
+        assert tools.prepared == [first.id, second.id]
+
+        on_device = await service.create_conversation(model="local:test")
+        opened = vm.select_conversation(on_device.id)
+        assert opened is not None
+        await opened
+        vm.draft_changed("Offline")
+        await asyncio.sleep(0.1)
+        assert tools.prepared == [first.id, second.id]  # it answers without tools: nothing to start
     finally:
         await vm.aclose()
