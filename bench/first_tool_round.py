@@ -71,6 +71,7 @@ def one_round(meter: Any, rounds: list[dict[str, float]], *, new_conversation: b
 
     from bench.tool_round_rig import QUESTION
     from tests.support.drive_app import button, click, composer, pause, transcript_rows
+    from vector_desktop.presentation.chat.chat_models import MessageRoles
 
     if new_conversation:
         click(button("newButton"))
@@ -85,21 +86,24 @@ def one_round(meter: Any, rounds: list[dict[str, float]], *, new_conversation: b
     meter.stop()
     typing_stall = meter.max_gap_ms
     done: list[float] = []
+    model = find_transcript_model()
+    send = button("sendButton")
 
-    def answered() -> bool:
-        rows = transcript_rows()
-        return len(rows) == 4 and rows[-1][0] == "assistant" and button("sendButton").isEnabled()
+    def answered() -> bool:  # (cheap: it runs at every change of the transcript)
+        if model.rowCount() != 4:
+            return False
+        last = model.index(3, 0)
+        return str(last.data(MessageRoles.ROLE)) == "assistant" and send.isEnabled()
 
     def watch(*_args: Any) -> None:
         if not done and answered():
             done.append(time.perf_counter())
 
-    model = find_transcript_model()
     for signal in (model.rowsInserted, model.dataChanged):
         signal.connect(watch)
     meter.start()
     started = time.perf_counter()
-    click(button("sendButton"))
+    click(send)
     yield lambda: bool(done) or answered()
     meter.stop()
     for signal in (model.rowsInserted, model.dataChanged):

@@ -14,6 +14,12 @@ WARMUP_TIMEOUT_S = 5.0
 def warm_transport() -> None:
     """(Blocking; call it off the GUI thread.) Nothing leaves this computer: the request goes to a socket opened
     here on 127.0.0.1 and closed after its one answer."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # none here, as it should be (a worker thread)
+        pass
+    else:
+        return  # called on a loop's thread: it would have to block that loop
     with socket.create_server(("127.0.0.1", 0)) as listener:
         listener.setblocking(False)
         asyncio.run(asyncio.wait_for(_request_once(listener), WARMUP_TIMEOUT_S))

@@ -19,6 +19,7 @@ from tests.support.mcp_tool_server import HttpToolServer, RecordingServer
 from vector_desktop.core import make_chat_toolbox
 from vector_desktop.domain.connectors import ConnectorState, McpServerDraft, McpTransport
 from vector_desktop.domain.tool_policy import ConversationTools
+from vector_desktop.services.chat.pending_tools import PendingTools
 from vector_desktop.services.chat_tools.toolbox import ChatToolbox
 
 
@@ -100,3 +101,20 @@ async def test_servers_that_must_not_start_by_themselves_are_left_alone(
     await until(lambda: state(rig, plain) is ConnectorState.READY)
     assert state(rig, turned_off) is ConnectorState.DISABLED
     assert state(rig, oauth) is ConnectorState.STOPPED  # never started: its sign-in is the user's to start
+
+
+@pytest.mark.asyncio
+async def test_writing_while_the_app_still_builds_its_tools_prepares_them_once_they_exist(
+    recording_mcp: tuple[RecordingServer, HttpToolServer], open_connectors: RigFactory
+) -> None:
+    _server, http = recording_mcp
+    rig, (key,) = servers_known_but_stopped(
+        open_connectors, http.url, McpServerDraft("Tools", McpTransport.HTTP, url=http.url)
+    )
+    pending = PendingTools()  # what the chat service holds until gui_features has built the toolbox
+    preparing = asyncio.ensure_future(pending.prepare("conversation-1"))
+    await asyncio.sleep(0.2)
+    assert not preparing.done() and state(rig, key) is ConnectorState.STOPPED
+    pending.resolve(toolbox_of(rig))
+    await asyncio.wait_for(preparing, 30)
+    await until(lambda: state(rig, key) is ConnectorState.READY)

@@ -148,8 +148,8 @@ class ChatViewModelState(QObject):
 
         self._draft_text = ""
         self._rendering_prepared = False
-        # Conversations whose tools were got ready ("": the one a Send would make when none is open).
-        self._tools_prepared: set[str] = set()
+        # (conversation, model) whose tools were got ready (conversation "": the one a Send would make).
+        self._tools_prepared: set[tuple[str, str]] = set()
         self._draft_for = ""
         self._saved_drafts: dict[str, str] = {}
         self._draft_timer = self._timer(draft_delay_ms, self._save_draft_now)
@@ -261,21 +261,18 @@ class ChatViewModelState(QObject):
         """The user is writing (or a draft came back): what the first message and the first tool call would wait
         for is got ready now, off the GUI thread. The markdown library loads once (else: a ~60 ms stall with the
         first message shown in an empty chat); the conversation's tools start their servers (else: the MCP
-        library's import and the server's start, ~1 s, inside the first tool round), once per conversation."""
+        library's import and the server's start, ~1 s, inside the first tool round), once per conversation and
+        model."""
         if not self._rendering_prepared:
             self._rendering_prepared = True
             self._start(self._load_renderer(), "chat.markdown")
-        conversation_id = self.current_id
-        if conversation_id not in self._tools_prepared:
-            self._tools_prepared.add(conversation_id)
-            self._start(self._prepare_tools(conversation_id, self.effective_model()), "chat.tools.prepare")
+        asked = (self.current_id, self.effective_model())
+        if asked not in self._tools_prepared:
+            self._tools_prepared.add(asked)
+            self._start(self._service.prepare_tools(*asked), "chat.tools.prepare")
 
     async def _load_renderer(self) -> None:
         await self._run_blocking(load_parser_library)
-
-    async def _prepare_tools(self, conversation_id: str, model: str) -> None:
-        if not await self._service.prepare_tools(conversation_id, model):
-            self._tools_prepared.discard(conversation_id)  # (e.g. the tools come later in start-up, or a new model)
 
     def _save_draft_now(self) -> asyncio.Task[Any] | None:
         self._draft_timer.stop()

@@ -76,18 +76,17 @@ class ChatService(ChatSending):
         specs = await self._rounds.offered(conversation_id)
         return len(specs), sum(spec.token_cost for spec in specs)
 
-    async def prepare_tools(self, conversation_id: str, model: str) -> bool:
+    async def prepare_tools(self, conversation_id: str, model: str) -> None:
         """The user is writing in this conversation (`model` answers it): what its tools need starts now, in the
-        background, so that the model's first call does not wait for it (PreparesTools). False when there is
-        nothing to prepare yet (no tools: the app is still starting; or this model cannot use them). Never raises."""
+        background, so that the model's first call does not wait for it (PreparesTools; nothing for a model that
+        cannot use tools). Never raises."""
         tools = self._tools
         if not isinstance(tools, PreparesTools) or not self._rounds.can_use_tools(model):
-            return False
+            return
         try:
             await tools.prepare(conversation_id)
         except Exception:
             log.warning("the tools of conversation %s were not prepared", conversation_id or "(new)", exc_info=True)
-        return True
 
     # ------------------------------------------------------------------------------------------ conversations
 

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Sequence
 from typing import Any
 
-from vector_desktop.domain.chat import ChatError, ToolOutcome, ToolProvider
+from vector_desktop.domain.chat import ChatError, PreparesTools, ToolOutcome, ToolProvider
 from vector_desktop.domain.tool_policy import ConversationTools
 from vector_desktop.domain.tools import ToolSpec
 
@@ -59,3 +59,9 @@ class PendingTools:
         if provider is None:
             raise ChatError("No tools are available in this app.")
         await provider.set_conversation_tools(conversation_id, choice)
+
+    async def prepare(self, conversation_id: str) -> None:
+        """(PreparesTools) Once the tools exist: the user wrote while the app was still building them."""
+        provider = await self._wait()
+        if isinstance(provider, PreparesTools):
+            await provider.prepare(conversation_id)
