@@ -34,9 +34,7 @@ async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
         await asyncio.sleep(0.02)
 
 
-def servers_known_but_stopped(
-    open_connectors: RigFactory, url: str, *drafts: McpServerDraft
-) -> tuple[ConnectorsRig, list[str]]:
+def servers_known_but_stopped(open_connectors: RigFactory, *drafts: McpServerDraft) -> tuple[ConnectorsRig, list[str]]:
     """The servers added and their tools fetched once (kept in the profile), then the app opened again: known
     tools, no session (servers start on first use)."""
     first = open_connectors()
@@ -56,14 +54,21 @@ def toolbox_of(rig: ConnectorsRig) -> ChatToolbox:
     return make_chat_toolbox(rig.core, rig.runtime, rig.service, ScriptedApprover())
 
 
+@pytest.fixture(name="stopped_server")
+def stopped_server(
+    recording_mcp: tuple[RecordingServer, HttpToolServer], open_connectors: RigFactory
+) -> tuple[RecordingServer, ConnectorsRig, str]:
+    """One server over HTTP, its tools known, not started."""
+    server, http = recording_mcp
+    rig, (key,) = servers_known_but_stopped(open_connectors, McpServerDraft("Tools", McpTransport.HTTP, url=http.url))
+    return server, rig, key
+
+
 @pytest.mark.asyncio
 async def test_writing_starts_the_servers_of_the_offered_tools_and_calls_nothing(
-    recording_mcp: tuple[RecordingServer, HttpToolServer], open_connectors: RigFactory
+    stopped_server: tuple[RecordingServer, ConnectorsRig, str],
 ) -> None:
-    server, http = recording_mcp
-    rig, (key,) = servers_known_but_stopped(
-        open_connectors, http.url, McpServerDraft("Tools", McpTransport.HTTP, url=http.url)
-    )
+    server, rig, key = stopped_server
     toolbox = toolbox_of(rig)
     await toolbox.prepare("conversation-1")
     await until(lambda: state(rig, key) is ConnectorState.READY)
@@ -81,7 +86,6 @@ async def test_servers_that_must_not_start_by_themselves_are_left_alone(
     _server, http = recording_mcp
     rig, (plain, turned_off, oauth) = servers_known_but_stopped(
         open_connectors,
-        http.url,
         McpServerDraft("Plain", McpTransport.HTTP, url=http.url),
         McpServerDraft("Off", McpTransport.HTTP, url=http.url),
         McpServerDraft("Signed", McpTransport.HTTP, url=http.url),
@@ -105,12 +109,9 @@ async def test_servers_that_must_not_start_by_themselves_are_left_alone(
 
 @pytest.mark.asyncio
 async def test_writing_while_the_app_still_builds_its_tools_prepares_them_once_they_exist(
-    recording_mcp: tuple[RecordingServer, HttpToolServer], open_connectors: RigFactory
+    stopped_server: tuple[RecordingServer, ConnectorsRig, str],
 ) -> None:
-    _server, http = recording_mcp
-    rig, (key,) = servers_known_but_stopped(
-        open_connectors, http.url, McpServerDraft("Tools", McpTransport.HTTP, url=http.url)
-    )
+    _server, rig, key = stopped_server
     pending = PendingTools()  # what the chat service holds until gui_features has built the toolbox
     preparing = asyncio.ensure_future(pending.prepare("conversation-1"))
     await asyncio.sleep(0.2)
