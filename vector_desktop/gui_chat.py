@@ -152,8 +152,10 @@ async def apply_keychain_providers(session: Any) -> None:
     try:
         with contextlib.suppress(Exception):  # reported by the updater (a notice); the chat must not wait forever
             await session.providers_updater.apply(refresh=False)
-        # TLS certificates load now, off the GUI thread and after the chat is shown, not at the first request.
+        # TLS certificates load now, off the GUI thread and after the chat is shown, not at the first request;
+        # then, with nothing waiting for it, what that request loads.
         await session.loop.run_in_executor(None, session.llm_client.prepare)
+        session.loop.run_in_executor(None, session.llm_client.warm_up)
     finally:
         if not session.models_settled.done():
             session.models_settled.set_result(None)

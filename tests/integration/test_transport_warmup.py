@@ -1,4 +1,4 @@
-"""LLMClient.prepare (run off the GUI thread at start) loads what the first request would load, so the first
+"""LLMClient.warm_up (run off the GUI thread at start) loads what the first request would load, so the first
 request of a session loads no module on the GUI thread (it was ~30 modules of anyio and httpcore's backend, a
 25-30 ms stall at the first Send). Checked in a fresh interpreter against the scripted model server; and the
 warm-up itself sends nothing anywhere but to its own socket on the loopback."""
@@ -21,8 +21,9 @@ FIRST_REQUEST = textwrap.dedent(
     from vector_desktop.ai.types import ChatMessage, LLMSettings
 
     client = LLMClient([ProviderConfig.openrouter("sk-or-v1-test", sys.argv[1])], timeout=30, max_retries=0)
+    client.prepare()  # (as the GUI does at start: the HTTP client alone)
     if sys.argv[2] == "prepared":
-        client.prepare()
+        client.warm_up()
 
     async def first_request():
         before = set(sys.modules)
@@ -49,7 +50,7 @@ def first_request(server: ScriptedLLMServer, mode: str) -> dict[str, object]:
     return report
 
 
-def test_after_prepare_the_first_request_loads_no_module(sse_server: ScriptedLLMServer) -> None:
+def test_after_warm_up_the_first_request_loads_no_module(sse_server: ScriptedLLMServer) -> None:
     cold = first_request(sse_server, "cold")
     assert cold["text"] == "Hi there"
     assert any(str(name).startswith("anyio.") for name in cold["loaded"])  # type: ignore[attr-defined]  # what it saves

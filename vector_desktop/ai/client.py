@@ -156,17 +156,20 @@ class LLMClient:
 
     def prepare(self) -> None:
         """Create the HTTP client now: loading the TLS certificates takes tens of milliseconds, so a GUI calls this
-        off its thread at start instead of paying it on the GUI thread at the first request; and load what the
-        first request loads (transport_warmup: ~25 ms, a request to a socket on the loopback, nothing sent out)."""
-        if not self._router.providers:
-            return
-        self._client()
+        off its thread at start instead of paying it on the GUI thread at the first request."""
+        if self._router.providers:
+            self._client()
+
+    def warm_up(self) -> None:
+        """(Blocking, off the GUI thread; nothing waits for it.) Load what the first request loads
+        (transport_warmup: ~25 ms, one request to a socket of its own on the loopback, nothing sent out)."""
         remote = any(provider.kind != "local" for provider in self._router.providers)
-        if remote and self._http_factory is None:  # (a client given by the caller may not even use sockets)
-            try:
-                warm_transport()
-            except Exception:  # only the first request pays for it then
-                log.debug("the HTTP transport was not warmed up", exc_info=True)
+        if not remote or self._http_factory is not None:  # (a client given by the caller may not even use sockets)
+            return
+        try:
+            warm_transport()
+        except Exception:  # only the first request pays for it then
+            log.debug("the HTTP transport was not warmed up", exc_info=True)
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None or self._http.is_closed:

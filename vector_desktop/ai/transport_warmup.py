@@ -1,6 +1,6 @@
 """The first HTTP request of a process loads ~30 modules of anyio and httpcore's network backend (~25 ms, a stall
 when it happens on the GUI thread). `warm_transport` makes one request to a throwaway listener on the loopback, on
-its own event loop, so that a thread that starts early (LLMClient.prepare) loads them instead."""
+its own event loop, so that a worker at start (LLMClient.warm_up) loads them instead."""
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ from vector_desktop.domain.chat import (
     ChatStreamer,
     Conversation,
     Message,
+    MessageRowArgs,
     MessageStatus,
     ToolApprover,
     ToolCallRecord,
@@ -35,7 +36,7 @@ from vector_desktop.domain.errors import VectorError
 from vector_desktop.services.chat.chat_history import model_messages
 from vector_desktop.services.chat.chat_journal import Journal
 from vector_desktop.services.chat.chat_legacy_tools import as_provider
-from vector_desktop.services.chat.chat_next_rows import NextRow, RowArgs
+from vector_desktop.services.chat.chat_next_rows import NextRow
 from vector_desktop.services.chat.chat_tool_rounds import (
     STOPPED_BY_SHUTDOWN,
     AnswerRun,
@@ -201,7 +202,9 @@ class ChatAnswerStream:
         finally:
             run.child = None
 
-    def _update_then_add(self, message_id: int, values: dict[str, Any], row: RowArgs) -> tuple[Message, Message | None]:
+    def _update_then_add(
+        self, message_id: int, values: dict[str, Any], row: MessageRowArgs
+    ) -> tuple[Message, Message | None]:
         """(On the store's thread.) A message's final state and the row that follows it, in one transaction (one
         commit; a crash keeps both or neither). The row is not announced yet (the caller does, or removes it); when
         it cannot be written, the message is finished alone and the caller writes the row (and meets the error) the
@@ -212,7 +215,9 @@ class ChatAnswerStream:
             log.debug("the row after message %s was not written ahead", message_id, exc_info=True)
         return self._repo.update_message(message_id, **values), None
 
-    def _add_then_add(self, row: RowArgs, then: Callable[[Message], RowArgs]) -> tuple[Message, Message | None]:
+    def _add_then_add(
+        self, row: MessageRowArgs, then: Callable[[Message], MessageRowArgs]
+    ) -> tuple[Message, Message | None]:
         """(On the store's thread.) A new message and the row that follows it (`then(message)`), in one transaction;
         the second as in `_update_then_add`."""
         try:

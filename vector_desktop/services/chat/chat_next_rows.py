@@ -9,17 +9,16 @@ from typing import Any
 
 from vector_desktop.domain.chat import Message, MessageRowArgs, MessageStatus, Role, ToolCallRecord
 
-RowArgs = MessageRowArgs  # add_message's positional and keyword arguments
-NextRow = Callable[[dict[str, Any]], RowArgs | None]  # a finished message's values → the row to write after it
+NextRow = Callable[[dict[str, Any]], MessageRowArgs | None]  # a finished message's values → the row to write after it
 
 
-def answer_row(anchor: Message, model: str) -> RowArgs:
+def answer_row(anchor: Message, model: str) -> MessageRowArgs:
     """An answer to `anchor`, streaming, placed right after it."""
     args = (anchor.conversation_id, Role.ASSISTANT, "")
     return args, {"status": MessageStatus.STREAMING, "model": model, "parent_id": anchor.id, "after_seq": anchor.seq}
 
 
-def call_row(assistant: Message, record: ToolCallRecord, after_seq: int) -> RowArgs:
+def call_row(assistant: Message, record: ToolCallRecord, after_seq: int) -> MessageRowArgs:
     """The row of one tool call, streaming (the call is under way), placed after `after_seq`."""
     kwargs = {
         "status": MessageStatus.STREAMING,
@@ -34,7 +33,7 @@ def call_row(assistant: Message, record: ToolCallRecord, after_seq: int) -> RowA
 def first_call_row(message: Message) -> NextRow:
     """For an answer about to finish: the row of its first tool call, when it finishes complete with calls."""
 
-    def following(values: dict[str, Any]) -> RowArgs | None:
+    def following(values: dict[str, Any]) -> MessageRowArgs | None:
         calls = values.get("tool_calls") or ()
         if values.get("status") is not MessageStatus.COMPLETE or not calls:
             return None

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vector_desktop.domain.chat import Conversation, Message, MessageStatus, Role
+from vector_desktop.domain.chat import Conversation, Message, MessageRowArgs, MessageStatus, Role
 from vector_desktop.services.chat.chat_answer_stream import utc_now
-from vector_desktop.services.chat.chat_next_rows import RowArgs
 
 TITLE_LENGTH = 60
 
@@ -53,7 +52,7 @@ def new_title(conversation: Conversation, text: str) -> str | None:
 
 def question_row(
     conversation: Conversation, text: str, images: Sequence[str], plan: QuestionPlan, queued_before: bool
-) -> RowArgs:
+) -> MessageRowArgs:
     """The user's message as ChatStore.add_message arguments: queued when earlier messages wait or the model's
     server cannot be reached."""
     queue_it = queued_before or not plan.reachable
