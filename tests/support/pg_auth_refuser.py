@@ -2,6 +2,8 @@
 local login. It speaks the start of PostgreSQL's wire protocol itself:
 
 - answers "N" to SSLRequest / GSSENCRequest (no TLS here, as the real server);
+- closes a CancelRequest's connection (a client cancelling a query sends its process id and key, binary, on a new
+  connection; there is no query here to cancel);
 - `mode="password"`: asks for the password in clear (AuthenticationCleartextPassword); a wrong one gets the server's
   own refusal (FATAL 28P01 "password authentication failed for user ..."); the right one is relayed to the real
   server with the same start-up message (trust auth), and from then on bytes flow both ways untouched;
@@ -17,6 +19,7 @@ import struct
 import threading
 from collections.abc import Iterator
 
+CANCEL_REQUEST = 80877102
 SSL_REQUEST = 80877103
 GSSENC_REQUEST = 80877104
 
@@ -91,6 +94,8 @@ class PgAuthRefuser:
             if code in (SSL_REQUEST, GSSENC_REQUEST):
                 client.sendall(b"N")
                 continue
+            if code == CANCEL_REQUEST:
+                raise ConnectionError("a cancel request")
             return head + _read_exactly(client, length - 8)
 
     def _serve(self, client: socket.socket) -> None:
