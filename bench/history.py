@@ -9,11 +9,17 @@ real store, offscreen).
 - scroll_stall_max_ms / scroll_stall_p99_ms: while scrolling back, the GUI thread's stalls (the gaps between ticks
   of a 1 ms timer, minus the interval): the longest and the 99th percentile; `scroll_stalls_over_16` counts those
   longer than a frame.
+- stream_frame_cpu_ms: an answer streaming at the end of the conversation once it holds the older messages scrolled
+  back through (~1,000 rows loaded): a new streaming row, then a few characters of text a frame (60 a second, as a
+  fast model's tokens arrive), through the transcript's model as the view-model applies them; the GUI thread's CPU
+  per frame, vs `stream_frame_cpu_short_ms`, the same stream at the end of a two-message conversation, and the
+  longest stall while it streams.
 - keystroke_p99_ms: QTest.keyClick into the composer with the conversation open, each timed to its processing and
   the composer's repaint; the keys come with pauses between them (a typist), so debounced work (draft saving, the
   context estimate) runs in between as it would.
 
-Prints one JSON line last. Usage: python bench/history.py [--messages 10000] [--keys 300] [--scroll 1000]
+Prints one JSON line last.
+Usage: python bench/history.py [--messages 10000] [--keys 300] [--scroll 1000] [--frames 180]
 """
 
 from __future__ import annotations
@@ -80,10 +86,64 @@ async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
         await asyncio.sleep(0)
 
 
+STREAM_WORDS = [
+    "the",
+    "answer",
+    "grows",
+    "by",
+    "a",
+    "word",
+    "or",
+    "two",
+    "at",
+    "every",
+    "frame",
+    "while",
+    "the",
+    "reader",
+    "follows",
+    "along",
+]
+
+
+async def stream_frames(vm: Any, frames: int) -> tuple[float, float]:
+    """An answer streaming into the open conversation at 60 frames a second: (GUI-thread CPU per frame in ms,
+    longest stall in ms). The row is taken away again afterwards."""
+    from dataclasses import replace
+
+    from vector_desktop.domain.chat import Message, MessageStatus, Role
+
+    transcript = vm.messages
+    last = transcript.message_at(transcript.rowCount() - 1)
+    streaming = Message(
+        id=10**9,
+        conversation_id=last.conversation_id,
+        seq=last.seq + 1,
+        role=Role.ASSISTANT,
+        content="",
+        status=MessageStatus.STREAMING,
+        model="anthropic/claude-sonnet-4.5",
+        created_at=last.created_at,
+    )
+    transcript.insert_message(streaming)
+    await asyncio.sleep(0.3)
+    gaps = TickRecorder()
+    gaps.start()
+    started = time.thread_time()
+    for number in range(frames):
+        transcript.append_text(streaming.id, STREAM_WORDS[number % len(STREAM_WORDS)] + " ")
+        await asyncio.sleep(1 / 60)
+    cpu_ms = (time.thread_time() - started) * 1000 / frames
+    gaps.stop()
+    transcript.update_message(replace(streaming, status=MessageStatus.COMPLETE))
+    transcript.remove_messages([streaming.id])
+    await asyncio.sleep(0.2)
+    return cpu_ms, max(gaps.stalls(), default=0.0)
+
+
 async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from vector_desktop.ai.client import LLMClient
     from vector_desktop.ai.models import seed_model_infos
@@ -164,15 +224,15 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     composer_paint = PaintClock(composer.viewport())
     rng = random.Random(5)
     latencies: list[float] = []
-    app = QApplication.instance()
-    assert app is not None
     for number in range(args.keys):
         key = rng.choice("abcdefghijklmnopqrstuvwxyz     ")
         before = composer_paint.at
         start = time.perf_counter()
         QTest.keyClicks(composer, key)
         while composer_paint.at <= before:  # processed, and the new character on screen
-            app.processEvents()
+            await asyncio.sleep(
+                0
+            )  # (the loop's turn runs Qt's events; processEvents here would run tasks inside this one)
         latencies.append((composer_paint.at - start) * 1000)
         pause = 0.5 if number % 40 == 39 else rng.uniform(0.03, 0.12)  # now and then a pause: debounced work runs
         await asyncio.sleep(pause)
@@ -198,6 +258,11 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         gc.collect()
         full_gc.append((time.perf_counter() - start) * 1000)
     tracked = len(gc.get_objects())
+    bar.setValue(bar.maximum())  # the reader back at the end, where the next answer comes
+    stream_cpu, stream_stall = await stream_frames(vm, args.frames)
+    await vm.load(other.id)
+    await until(lambda: vm.messages.rowCount() == 2)
+    stream_cpu_short, _ = await stream_frames(vm, args.frames)
 
     await vm.aclose()
     await client.aclose()
@@ -213,6 +278,9 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "rss_scrolled": rss_scrolled,
         "rows_loaded": rows_loaded,
         "full_gc_ms": statistics.median(full_gc),
+        "stream_cpu": stream_cpu,
+        "stream_cpu_short": stream_cpu_short,
+        "stream_stall": stream_stall,
         "gc_tracked_objects": tracked,
         "latencies": latencies,
         "scroll_stalls": gaps.stalls(),
@@ -240,6 +308,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--scroll", type=int, default=1000, help="older messages to page in before the 2nd RSS")
+    parser.add_argument("--frames", type=int, default=180, help="frames of the streamed answer")
     parser.add_argument("--repeat", type=int, default=5, help="later opens for the warm figure")
     parser.add_argument("--tracemalloc", action="store_true", help="top allocation sites by package, conversation open")
     args = parser.parse_args()
@@ -293,6 +362,9 @@ def main() -> None:
         "scroll_stall_max_ms": round(max(found["scroll_stalls"], default=0.0), 1),
         "scroll_stall_p99_ms": round(percentile(found["scroll_stalls"], 0.99), 1),
         "scroll_stalls_over_16": sum(stall > 16 for stall in found["scroll_stalls"]),
+        "stream_frame_cpu_ms": round(found["stream_cpu"], 2),
+        "stream_frame_cpu_short_ms": round(found["stream_cpu_short"], 2),
+        "stream_stall_max_ms": round(found["stream_stall"], 1),
         "full_gc_ms": round(found["full_gc_ms"], 1),
         "gc_tracked_objects": found["gc_tracked_objects"],
         "keystroke_p50_ms": round(statistics.median(latencies), 2),

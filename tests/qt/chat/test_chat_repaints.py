@@ -4,15 +4,17 @@ once per look (a pixmap) while the QListView repaints every visible row at each 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem, QWidget
 
 from vector_desktop.domain.chat import Conversation, Message, MessageStatus, Role, ToolCallRecord
 from vector_desktop.presentation.chat.chat_models import (
@@ -238,3 +240,126 @@ def test_the_transcript_lays_nothing_out_when_only_the_actions_change(qtbot: Any
     model.update_message(replace(model.messages()[-1], content="A much longer answer. " * 40))
     qtbot.waitUntil(lambda: len(asked) >= 60)  # a row may have grown: all of them are laid out again
     assert view.visualRect(model.index(59)).height() > view.visualRect(model.index(58)).height()
+
+
+def laid_out(transcript: Transcript) -> list[tuple[int, int]]:
+    """Each row's (top, height) in the list as the view has laid it out, in contents coordinates."""
+    view, model = transcript.view, transcript.model
+    return [
+        (view.visualRect(model.index(row)).top() + view.verticalOffset(), view.visualRect(model.index(row)).height())
+        for row in range(model.rowCount())
+    ]
+
+
+def on_screen(transcript: Transcript) -> set[int]:
+    view, model = transcript.view, transcript.model
+    viewport = view.viewport().rect()
+    return {row for row in range(model.rowCount()) if view.visualRect(model.index(row)).intersects(viewport)}
+
+
+def assert_rows_follow_each_other(transcript: Transcript) -> None:
+    """No gap and no overlap: each row starts where the one above ends, and has the height its delegate gives it."""
+    rows_now = laid_out(transcript)
+    for (top, height), (next_top, _next_height) in pairwise(rows_now):
+        assert next_top == top + height
+    view = transcript.view
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    for row, (_top, height) in enumerate(rows_now):
+        assert height == transcript.delegate.sizeHint(option, transcript.model.index(row)).height()
+
+
+def test_text_that_keeps_its_rows_height_lays_no_other_row_out(qtbot: Any) -> None:
+    messages = long_conversation(60)
+    streaming = message(61, 61, Role.ASSISTANT, "It is", model="m", status=MessageStatus.STREAMING)
+    transcript = Transcript(qtbot, [*messages, streaming], TranscriptListView)
+    model, view = transcript.model, transcript.view
+    view.scrollToBottom()
+    transcript.frame()
+    before = laid_out(transcript)
+    asked = size_hints(transcript)
+    transcript.painted.clear()
+
+    model.append_text(61, " forty")  # a few more words on the same line, as a frame of a streamed answer brings
+    image = transcript.frame()
+    assert set(asked) <= on_screen(transcript)  # the rows painted, not the 61 rows of the list
+    assert 60 in asked
+    assert 61 in transcript.painted  # and painted again with its new text
+    assert laid_out(transcript) == before
+    assert model.message(61).content == "It is forty"  # type: ignore[union-attr]
+    assert image == transcript.frame()  # what is on screen is the view's own picture of it
+
+    asked.clear()
+    model.append_text(61, " two. " + "And then a much longer explanation of how it got there. " * 12)
+    qtbot.waitUntil(lambda: len(asked) >= 61)  # the row grew: every row is laid out again
+    transcript.frame()
+    assert laid_out(transcript)[60][1] > before[60][1]
+    assert_rows_follow_each_other(transcript)
+
+
+def test_a_row_in_the_middle_changing_keeps_the_rows_below_in_place(qtbot: Any) -> None:
+    transcript = Transcript(qtbot, long_conversation(40), TranscriptListView)
+    model = transcript.model
+    transcript.view.scrollTo(model.index(20))
+    transcript.frame()
+    asked = size_hints(transcript)
+
+    middle = model.messages()[20]
+    model.update_message(replace(middle, content=middle.content.replace("words", "terms")))  # the same lines
+    transcript.frame()
+    assert set(asked) <= on_screen(transcript) and 20 in asked  # not the 40 rows of the list
+    assert_rows_follow_each_other(transcript)
+
+    asked.clear()
+    model.update_message(replace(middle, content=middle.content + " and more" * 60))  # more lines
+    qtbot.waitUntil(lambda: len(asked) >= 40)
+    transcript.frame()
+    assert_rows_follow_each_other(transcript)
+    model.update_message(replace(middle, content="Short now."))  # and fewer
+    transcript.frame()
+    qtbot.waitUntil(lambda: laid_out(transcript)[21][0] == laid_out(transcript)[20][0] + laid_out(transcript)[20][1])
+    assert_rows_follow_each_other(transcript)
+
+
+def test_a_change_while_rows_come_waits_for_their_layout(qtbot: Any) -> None:
+    """A row changed in the same turn as rows were added: the list is not laid out yet, so the change cannot be
+    compared with it and the pending layout places everything."""
+    transcript = Transcript(qtbot, long_conversation(30), TranscriptListView)
+    model = transcript.model
+    transcript.frame()
+    model.insert_message(message(31, 31, Role.USER, "A new question"))
+    model.insert_message(message(32, 32, Role.ASSISTANT, "", model="m", status=MessageStatus.STREAMING))
+    model.append_text(32, "The answer starts")
+    model.append_text(32, " and goes on over several lines. " * 10)
+    qtbot.waitUntil(lambda: laid_out(transcript)[-1][1] > 0)
+    transcript.frame()
+    assert_rows_follow_each_other(transcript)
+    assert laid_out(transcript)[-1][0] > laid_out(transcript)[-3][0]
+
+
+def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any) -> None:
+    """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between: the
+    list always ends up laid out as a new view of the same rows would be."""
+    rng = random.Random(11)
+    transcript = Transcript(qtbot, long_conversation(25), TranscriptListView)
+    model = transcript.model
+    transcript.frame()
+    for _step in range(40):
+        row = rng.randrange(model.rowCount())
+        current = model.messages()[row]
+        choice = rng.random()
+        if choice < 0.5:
+            model.append_text(current.id, rng.choice([" a", " word", " a few more words", " long line " * 12]))
+        elif choice < 0.8:
+            model.update_message(replace(current, content=rng.choice(["Short.", current.content[:40], "x " * 200])))
+        else:
+            model.insert_message(message(100 + _step, 100 + _step, Role.ASSISTANT, "New row " * rng.randrange(1, 40)))
+        if rng.random() < 0.6:
+            transcript.frame()
+    qtbot.waitUntil(lambda: laid_out(transcript)[-1][1] > 0)
+    transcript.frame()
+    assert_rows_follow_each_other(transcript)
+
+    fresh = Transcript(qtbot, model.messages(), TranscriptListView)
+    fresh.frame()
+    assert laid_out(fresh) == laid_out(transcript)

@@ -1,11 +1,16 @@
-"""The transcript's list view: when only the rows' actions change, it repaints what is on screen and lays nothing out.
+"""The transcript's list view: a change of one row lays nothing out unless that row's height changed, and a change
+of the rows' actions alone repaints what is on screen.
+
+Qt 6's QListView lays every loaded row out again at any `dataChanged`, even of one row
+(QListModeViewBase::dataChanged → doDelayedItemsLayout, see fixed_row_list.py): it asks every row for its size hint,
+a call into Python per row. An answer streaming at the end of a long conversation changes its row at every frame;
+with a thousand rows loaded that was ~1,000 size hints and ~10 ms of the GUI thread per frame. A row's text grows
+by a few words a frame and its height changes only when a line is added, so the view compares the row's height
+where it is laid out with its size hint now, and repaints the row alone when they agree: no other row moves.
 
 While an answer arrives every row hides its actions (Copy stays), and they come back when it ends: the message model
 (chat_transcript.py) says so with a dataChanged of every row naming only the ACTIONS and VIEW roles, whose place in a
-row is always reserved (no row moves or changes size). Qt 6's QListView would lay every loaded row out again
-(QListModeViewBase::dataChanged → doDelayedItemsLayout, see fixed_row_list.py) and QAbstractItemView would ask every
-row of the range for its rectangle, i.e. its size hint: in a long conversation, hundreds of size hints twice per
-answer for a change that moves nothing.
+row is always reserved (no row moves or changes size), so the viewport is repainted and nothing laid out.
 
 The chat panel's form (ui/chat_panel.ui) uses it as a promoted QListView."""
 
@@ -14,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from vector_desktop.presentation.chat.chat_message_roles import MessageRoles
 
@@ -26,5 +31,24 @@ class TranscriptListView(QListView):
     def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()) -> None:
         if roles and ACTIONS_ONLY.issuperset(roles):
             self.viewport().update()  # (no editors here, and a row's accessible text does not name its actions)
+        elif top_left.row() == bottom_right.row() and self._keeps_its_height(top_left.row()):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))  # that row repainted
         else:
             super().dataChanged(top_left, bottom_right, list(roles))
+
+    def _keeps_its_height(self, row: int) -> bool:
+        """Whether `row`'s size hint now is the height it has in the laid-out list (the rows' positions, from the
+        last layout: a row's height is where the next one starts, the last one's where the contents end). False
+        when the list is not laid out (a layout is pending after rows came or went: it measures every row anyway)."""
+        model = self.model()
+        rect = self.rectForIndex(model.index(row, 0))  # its laid-out top, and its height as the delegate says now
+        if rect.isNull() or rect.height() <= 0:
+            return False
+        if row + 1 < model.rowCount():
+            below = self.rectForIndex(model.index(row + 1, 0))
+            if below.isNull():
+                return False
+            laid_out = below.top() - self.spacing() - rect.top()
+        else:
+            laid_out = self.contentsSize().height() - rect.top()
+        return laid_out == rect.height()
