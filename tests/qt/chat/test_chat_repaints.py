@@ -337,14 +337,19 @@ def test_a_change_while_rows_come_waits_for_their_layout(qtbot: Any) -> None:
     assert laid_out(transcript)[-1][0] > laid_out(transcript)[-3][0]
 
 
-def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any) -> None:
-    """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between: the
-    list always ends up laid out as a new view of the same rows would be."""
+@pytest.mark.parametrize("batched", [False, True], ids=["single-pass", "batched as in the chat panel"])
+def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any, batched: bool) -> None:
+    """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between (and,
+    as the chat panel's form has it, laid out 20 rows per turn of the loop): the list always ends up laid out as a
+    new view of the same rows would be."""
     rng = random.Random(11)
-    transcript = Transcript(qtbot, long_conversation(25), TranscriptListView)
+    transcript = Transcript(qtbot, long_conversation(90), TranscriptListView)
     model = transcript.model
+    if batched:
+        transcript.view.setLayoutMode(QListView.LayoutMode.Batched)
+        transcript.view.setBatchSize(20)
     transcript.frame()
-    for _step in range(40):
+    for _step in range(60):
         row = rng.randrange(model.rowCount())
         current = model.messages()[row]
         choice = rng.random()
@@ -354,8 +359,10 @@ def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any) -> None:
             model.update_message(replace(current, content=rng.choice(["Short.", current.content[:40], "x " * 200])))
         else:
             model.insert_message(message(100 + _step, 100 + _step, Role.ASSISTANT, "New row " * rng.randrange(1, 40)))
-        if rng.random() < 0.6:
+        if rng.random() < 0.4:
             transcript.frame()
+        if rng.random() < 0.4:
+            qtbot.wait(rng.choice([0, 1, 5]))  # part of a batched layout done, or all of it
     qtbot.waitUntil(lambda: laid_out(transcript)[-1][1] > 0)
     transcript.frame()
     assert_rows_follow_each_other(transcript)
