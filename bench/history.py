@@ -9,17 +9,17 @@ real store, offscreen).
 - scroll_stall_max_ms / scroll_stall_p99_ms: while scrolling back, the GUI thread's stalls (the gaps between ticks
   of a 1 ms timer, minus the interval): the longest and the 99th percentile; `scroll_stalls_over_16` counts those
   longer than a frame.
-- stream_frame_cpu_ms: an answer streaming at the end of the conversation once it holds the older messages scrolled
+- stream_update_cpu_ms: an answer streaming at the end of the conversation once it holds the older messages scrolled
   back through (~1,000 rows loaded): a new streaming row, then a word or two every 30 ms (the view-model hands a
   streamed answer's text to the transcript's model that often), through that model; the GUI thread's CPU per
-  update, vs `stream_frame_cpu_short_ms`, the same stream at the end of a two-message conversation, and the longest
+  update, vs `stream_update_cpu_short_ms`, the same stream at the end of a two-message conversation, and the longest
   stall while it streams.
 - keystroke_p99_ms: QTest.keyClick into the composer with the conversation open, each timed to its processing and
   the composer's repaint; the keys come with pauses between them (a typist), so debounced work (draft saving, the
   context estimate) runs in between as it would.
 
 Prints one JSON line last.
-Usage: python bench/history.py [--messages 10000] [--keys 300] [--scroll 1000] [--frames 180]
+Usage: python bench/history.py [--messages 10000] [--keys 300] [--scroll 1000] [--updates 180]
 """
 
 from __future__ import annotations
@@ -87,27 +87,10 @@ async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
 
 
 STREAM_UPDATE_S = 0.03  # presentation/chat: streamed text is coalesced this often
-STREAM_WORDS = [
-    "the",
-    "answer",
-    "grows",
-    "by",
-    "a",
-    "word",
-    "or",
-    "two",
-    "at",
-    "every",
-    "frame",
-    "while",
-    "the",
-    "reader",
-    "follows",
-    "along",
-]
+STREAM_WORDS = ["the", "answer", "grows", "by", "a", "word", "or", "two", "while", "the", "reader", "follows"]
 
 
-async def stream_frames(vm: Any, frames: int) -> tuple[float, float]:
+async def stream_answer(vm: Any, updates: int) -> tuple[float, float]:
     """An answer streaming into the open conversation, its text handed over every 30 ms: (GUI-thread CPU per
     update in ms, longest stall in ms). The row is taken away again afterwards."""
     from dataclasses import replace
@@ -131,10 +114,10 @@ async def stream_frames(vm: Any, frames: int) -> tuple[float, float]:
     gaps = TickRecorder()
     gaps.start()
     started = time.thread_time()
-    for number in range(frames):
+    for number in range(updates):
         transcript.append_text(streaming.id, STREAM_WORDS[number % len(STREAM_WORDS)] + " ")
         await asyncio.sleep(STREAM_UPDATE_S)
-    cpu_ms = (time.thread_time() - started) * 1000 / frames
+    cpu_ms = (time.thread_time() - started) * 1000 / updates
     gaps.stop()
     transcript.update_message(replace(streaming, status=MessageStatus.COMPLETE))
     transcript.remove_messages([streaming.id])
@@ -231,9 +214,8 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         start = time.perf_counter()
         QTest.keyClicks(composer, key)
         while composer_paint.at <= before:  # processed, and the new character on screen
-            await asyncio.sleep(
-                0
-            )  # (the loop's turn runs Qt's events; processEvents here would run tasks inside this one)
+            # The loop's turn runs Qt's events (processEvents here would run the chat's tasks inside this one).
+            await asyncio.sleep(0)
         latencies.append((composer_paint.at - start) * 1000)
         pause = 0.5 if number % 40 == 39 else rng.uniform(0.03, 0.12)  # now and then a pause: debounced work runs
         await asyncio.sleep(pause)
@@ -260,10 +242,10 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         full_gc.append((time.perf_counter() - start) * 1000)
     tracked = len(gc.get_objects())
     bar.setValue(bar.maximum())  # the reader back at the end, where the next answer comes
-    stream_cpu, stream_stall = await stream_frames(vm, args.frames)
+    stream_cpu, stream_stall = await stream_answer(vm, args.updates)
     await vm.load(other.id)
     await until(lambda: vm.messages.rowCount() == 2)
-    stream_cpu_short, _ = await stream_frames(vm, args.frames)
+    stream_cpu_short, _ = await stream_answer(vm, args.updates)
 
     await vm.aclose()
     await client.aclose()
@@ -309,7 +291,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--scroll", type=int, default=1000, help="older messages to page in before the 2nd RSS")
-    parser.add_argument("--frames", type=int, default=180, help="updates of the streamed answer")
+    parser.add_argument("--updates", type=int, default=180, help="updates of the streamed answer")
     parser.add_argument("--repeat", type=int, default=5, help="later opens for the warm figure")
     parser.add_argument("--tracemalloc", action="store_true", help="top allocation sites by package, conversation open")
     args = parser.parse_args()
@@ -363,8 +345,8 @@ def main() -> None:
         "scroll_stall_max_ms": round(max(found["scroll_stalls"], default=0.0), 1),
         "scroll_stall_p99_ms": round(percentile(found["scroll_stalls"], 0.99), 1),
         "scroll_stalls_over_16": sum(stall > 16 for stall in found["scroll_stalls"]),
-        "stream_frame_cpu_ms": round(found["stream_cpu"], 2),
-        "stream_frame_cpu_short_ms": round(found["stream_cpu_short"], 2),
+        "stream_update_cpu_ms": round(found["stream_cpu"], 2),
+        "stream_update_cpu_short_ms": round(found["stream_cpu_short"], 2),
         "stream_stall_max_ms": round(found["stream_stall"], 1),
         "full_gc_ms": round(found["full_gc_ms"], 1),
         "gc_tracked_objects": found["gc_tracked_objects"],
