@@ -337,11 +337,11 @@ def test_a_change_while_rows_come_waits_for_their_layout(qtbot: Any) -> None:
     assert laid_out(transcript)[-1][0] > laid_out(transcript)[-3][0]
 
 
-@pytest.mark.parametrize("batched", [False, True], ids=["single-pass", "batched as in the chat panel"])
+@pytest.mark.parametrize("batched", [False, True], ids=["single-pass, as in the chat panel", "batched"])
 def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any, batched: bool) -> None:
-    """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between (and,
-    as the chat panel's form has it, laid out 20 rows per turn of the loop): the list always ends up laid out as a
-    new view of the same rows would be."""
+    """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between (and
+    with the rows laid out 20 per turn of the loop, in the view's batched mode): the list always ends up laid out as
+    a new view of the same rows would be."""
     rng = random.Random(11)
     transcript = Transcript(qtbot, long_conversation(90), TranscriptListView)
     model = transcript.model

@@ -1,11 +1,13 @@
 """Scrolling back through a long conversation keeps per-row pixmaps and laid-out documents only for rows near the
-viewport (issue 15), and rows scrolled away from and back to look as they did and still answer clicks.
+viewport (issue 15), and rows scrolled away from and back to look as they did and still answer clicks. A reader
+scrolled back keeps their place while an answer grows below, and one at the end follows it.
 
 The real chat panel over a real ChatService and store; pages of older messages come in at the top as the user
 pages up. Async tests run on the qasync loop; conditions are awaited with asyncio."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -60,7 +62,7 @@ class Chat(ChatPanelDriver):
         return self.ui.transcript.viewport().grab().toImage()
 
     def laid_out(self) -> bool:
-        """The view placed every row (it lays rows out 20 at a time, between events)."""
+        """The view placed every row (it lays them out after the events that changed them)."""
         model = self.vm.messages
         return self.ui.transcript.visualRect(model.index(model.rowCount() - 1)).isValid()
 
@@ -118,6 +120,59 @@ async def test_scrolling_back_keeps_only_the_rows_near_the_viewport(qtbot, store
         assert chat.frame() == first  # painted again from the messages: the same picture
         chat.click_message_button(newest.id, MessageAction.COPY)  # its buttons are found again
         assert QGuiApplication.clipboard().text() == newest.content
+
+
+def streaming_answer_below(chat: Chat) -> Message:
+    model = chat.vm.messages
+    last = model.message_at(model.rowCount() - 1)
+    assert last is not None
+    answer = Message(
+        id=10**6, conversation_id=last.conversation_id, seq=last.seq + 1, role=Role.ASSISTANT, content="Let me see.",
+        status=MessageStatus.STREAMING, created_at=last.created_at, model="local:test-model",
+    )  # fmt: skip
+    model.insert_message(answer)
+    return answer
+
+
+@pytest.mark.asyncio
+async def test_a_reader_scrolled_back_keeps_their_place_while_an_answer_grows(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    async with open_long_chat(qtbot, store) as (chat, _messages):
+        model, view = chat.vm.messages, chat.ui.transcript
+        answer = streaming_answer_below(chat)
+        await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum() > 0)
+        assert model.rowCount() > 40  # more rows than Qt lays out in one batch of its batched mode
+
+        chat.bar.setValue(chat.bar.maximum() // 2)  # the reader goes back up to read an earlier answer
+        await until(chat.laid_out)
+        place = chat.bar.value()
+        top_row = view.indexAt(view.viewport().rect().topLeft()).row()
+        picture = chat.frame()
+        moves: list[int] = []
+        chat.bar.valueChanged.connect(moves.append)
+        for _update in range(12):  # the answer below grows, line after line
+            model.append_text(answer.id, " and a few more words about it" * 4)
+            await asyncio.sleep(0.03)
+            assert chat.frame() == picture  # what the reader reads does not move, not even for a frame
+        await until(chat.laid_out)
+        assert moves == [] and chat.bar.value() == place
+        assert view.indexAt(view.viewport().rect().topLeft()).row() == top_row
+        assert chat.bar.maximum() > 2 * place  # the answer did grow (below the reader)
+
+
+@pytest.mark.asyncio
+async def test_a_reader_at_the_end_follows_the_growing_answer(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    async with open_long_chat(qtbot, store) as (chat, _messages):
+        view = chat.ui.transcript
+        answer = streaming_answer_below(chat)
+        await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum() > 0)
+        start = chat.bar.maximum()
+        for _update in range(12):
+            chat.vm.messages.append_text(answer.id, " and a few more words about it" * 4)
+            await asyncio.sleep(0.03)
+            await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum())
+            bottom = view.visualRect(chat.vm.messages.index(chat.vm.messages.rowCount() - 1)).bottom()
+            assert bottom == view.viewport().rect().bottom()  # the answer's last line in view
+        assert chat.bar.maximum() > start  # it grew, and was followed
 
 
 class Transcript:

@@ -194,7 +194,7 @@ class Ui_ChatPanel(object):
         self.transcript.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.transcript.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.transcript.setResizeMode(QListView.ResizeMode.Adjust)
-        self.transcript.setLayoutMode(QListView.LayoutMode.Batched)
+        self.transcript.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.transcript.setBatchSize(20)
         self.transcript.setWordWrap(True)
 
