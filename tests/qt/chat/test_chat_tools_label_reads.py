@@ -71,3 +71,26 @@ async def test_the_tools_label_is_read_when_the_model_changes_not_the_title(stor
         await until(lambda: service.label_reads == reads + 1)
     finally:
         await vm.aclose()
+
+
+@pytest.mark.asyncio
+async def test_before_the_first_message_the_label_says_whether_the_chosen_model_gets_tools(store: Any) -> None:
+    """No conversation yet (a new profile, or New): the label speaks of the model the first message would go to. The
+    on-device model is offered no tools, so no tools and no token cost are announced for it."""
+    local = "local:tiny"
+    service = ChatService(
+        ChatRepository(store.sessions), Streamer(), default_model=local, local_model=local, tools=Tools()
+    )
+    vm = ChatViewModel(service)
+    vm.tools.set_catalog(lambda: [ToolGroup("calc", "Calculator", (SPEC,))])
+    try:
+        assert vm.current_id == ""
+        await until(lambda: vm.tools.label == "Tools: not offered to this model")
+
+        vm.set_model(MODEL)  # chosen in the model list before writing
+        await until(lambda: vm.tools.label == "Tools: 1 · ≈40 tokens")
+        vm.set_model(local)
+        await until(lambda: vm.tools.label == "Tools: not offered to this model")
+        assert vm.current_id == ""  # nothing was created to find it out
+    finally:
+        await vm.aclose()

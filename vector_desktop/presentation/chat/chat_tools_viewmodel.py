@@ -41,7 +41,7 @@ class ToolsChoiceService(Protocol):
 
     def set_conversation_tools(self, conversation_id: str, choice: ConversationTools) -> Any: ...
 
-    def tools_for(self, conversation_id: str) -> Any: ...
+    def tools_for(self, conversation_id: str, model: str | None = None) -> Any: ...
 
     def add_listener(self, listener: ChatListener) -> None: ...
 
@@ -80,9 +80,17 @@ class ChatToolsViewModel(QObject):
     notice = Signal(str, str)  # conversation id, a sentence (e.g. "this model cannot use tools")
     error_occurred = Signal(str)
 
-    def __init__(self, service: ToolsChoiceService, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: ToolsChoiceService,
+        parent: QObject | None = None,
+        model_for_new: Callable[[], str] | None = None,
+    ) -> None:
+        """`model_for_new`: the model that would answer a conversation not started yet (the label says whether it
+        is offered tools at all)."""
         super().__init__(parent)
         self._service = service
+        self._model_for_new = model_for_new
         self.approver = GuiApprover(self)
         self._catalog: Callable[[], Sequence[ToolGroup]] | None = None
         self._groups: list[ToolGroup] = []
@@ -150,6 +158,10 @@ class ChatToolsViewModel(QObject):
                 if generation != self._generation:
                     return  # another conversation is open by now (this one may be deleted)
                 raise
+        elif self._model_for_new is not None and count:
+            model = self._model_for_new()
+            if model:  # none offered to a model that cannot use tools (the on-device one)
+                count, tokens = await _resolve(self._service.tools_for("", model))
         if generation != self._generation:
             return
         if groups != self._groups:

@@ -224,6 +224,7 @@ class ChatConversationsPart(ChatEventsPart):
         if self._current is None:
             self._preferred_model = model_id.strip()
             self._update_offline_hint()
+            self._refresh_tools_if_model_changed(None)
             return None
         if model_id == self._current.model:
             return None

@@ -158,7 +158,7 @@ class ChatViewModelState(QObject):
         self._context_timer = self._timer(context_delay_ms)
 
         self.deleted_id = ""
-        self.tools = ChatToolsViewModel(service, parent=self)
+        self.tools = ChatToolsViewModel(service, parent=self, model_for_new=self.effective_model)
         self.tools.groups_changed.connect(lambda: self.messages.set_tool_names(self.tools.tool_names()))
         self.tools.error_occurred.connect(self.error_occurred)
         self.conversation_selected.connect(self.tools.set_conversation)
