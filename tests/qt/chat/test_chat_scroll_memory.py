@@ -40,11 +40,11 @@ def answer(number: int) -> str:
 
 
 class Chat(ChatPanelDriver):
-    def __init__(self, qtbot: Any, store: Any) -> None:
+    def __init__(self, qtbot: Any, store: Any, **service_options: Any) -> None:
         self.qtbot = qtbot
         self.repo = ChatRepository(store.sessions)
         self.client = LLMClient([], timeout=10.0, max_retries=0)
-        self.service = ChatService(self.repo, self.client, default_model="local:test-model")
+        self.service = ChatService(self.repo, self.client, default_model="local:test-model", **service_options)
         self.vm = ChatViewModel(self.service, models=seed_model_infos, check_context=self.client.check_context)
         self.panel = ChatPanel(self.vm)
         qtbot.addWidget(self.panel)
@@ -80,8 +80,8 @@ class Chat(ChatPanelDriver):
 
 
 @asynccontextmanager
-async def open_long_chat(qtbot: Any, store: Any) -> AsyncIterator[tuple[Chat, list[Message]]]:
-    chat = Chat(qtbot, store)
+async def open_long_chat(qtbot: Any, store: Any, **service_options: Any) -> AsyncIterator[tuple[Chat, list[Message]]]:
+    chat = Chat(qtbot, store, **service_options)
     conversation = chat.repo.create_conversation(title="Long", model="local:test-model")
     for number in range(MESSAGES // 2):
         chat.repo.add_message(conversation.id, Role.USER, f"Question {number}: what stays in memory?")
@@ -173,6 +173,68 @@ async def test_a_reader_at_the_end_follows_the_growing_answer(qtbot, store) -> N
             bottom = view.visualRect(chat.vm.messages.index(chat.vm.messages.rowCount() - 1)).bottom()
             assert bottom == view.viewport().rect().bottom()  # the answer's last line in view
         assert chat.bar.maximum() > start  # it grew, and was followed
+
+
+def seqs(chat: Chat) -> list[int]:
+    model = chat.vm.messages
+    return [model.message_at(row).seq for row in range(model.rowCount())]  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_pages_read_back_go_once_the_reader_is_back_at_the_end(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    async with open_long_chat(qtbot, store) as (chat, messages):
+        model, controls = chat.vm.messages, chat.panel.transcript
+        controls.trim_timer.setInterval(200)
+        keep = 2 * chat.vm.page_size
+        await chat.page_up_until(MESSAGES)
+        assert model.rowCount() == MESSAGES and not model.has_older
+        await asyncio.sleep(0.4)
+        assert model.rowCount() == MESSAGES  # scrolled back: everything the reader paged through stays
+
+        chat.bar.setValue(chat.bar.maximum())  # back at the end
+        await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum())
+        picture = chat.frame()
+        await until(lambda: model.rowCount() == keep)
+        await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum())
+        assert chat.frame() == picture  # nothing on screen moved
+        assert seqs(chat) == [m.seq for m in messages[-keep:]] and model.has_older
+
+        answer = streaming_answer_below(chat)  # an answer arriving now is followed, as at the end of any chat
+        model.append_text(answer.id, " and a few more words about it" * 8)
+        await until(lambda: chat.laid_out() and chat.bar.value() == chat.bar.maximum())
+        bottom = chat.ui.transcript.visualRect(model.index(model.rowCount() - 1)).bottom()
+        assert bottom == chat.ui.transcript.viewport().rect().bottom()
+
+        await chat.page_up_until(MESSAGES + 1)  # the pages come in again when the reader goes back up
+        assert seqs(chat) == [m.seq for m in messages] + [answer.seq] and not model.has_older
+
+
+@pytest.mark.asyncio
+async def test_a_short_stay_at_the_end_lets_nothing_go(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    async with open_long_chat(qtbot, store) as (chat, _messages):
+        model, controls = chat.vm.messages, chat.panel.transcript
+        controls.trim_timer.setInterval(300)
+        await chat.page_up_until(MESSAGES)
+        chat.bar.setValue(chat.bar.maximum())
+        await asyncio.sleep(0.1)
+        chat.bar.setValue(chat.bar.maximum() // 2)  # and back up before the pages would go
+        await asyncio.sleep(0.5)
+        assert model.rowCount() == MESSAGES
+
+
+@pytest.mark.asyncio
+async def test_pages_loaded_to_find_a_message_stay_while_it_is_looked_for(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    # The store's calls on a worker thread, as in the app (the jump's pages take turns of the loop to come).
+    async with open_long_chat(qtbot, store, run_blocking=asyncio.to_thread) as (chat, messages):
+        oldest = messages[0]
+        jump = chat.vm.jump_to_message(oldest.conversation_id, oldest.id)  # a search hit far back
+        trimmed = []
+        while not jump.done():  # the timer of a reader who was at the end fires meanwhile
+            trimmed.append(chat.vm.trim_older())
+            await asyncio.sleep(0)
+        await jump
+        assert len(trimmed) > 1 and set(trimmed) == {0}
+        assert chat.vm.messages.row_of(oldest.id) == 0
 
 
 class Transcript:

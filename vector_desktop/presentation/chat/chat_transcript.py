@@ -266,6 +266,19 @@ class MessageListModel(QAbstractListModel):
         self.page_prepended.emit(len(fresh))
         return len(fresh)
 
+    def drop_oldest(self, keep: int) -> int:
+        """Let the oldest rows go, keeping the newest `keep` (they page in again at the top when scrolled to).
+        Returns how many rows went."""
+        count = len(self._rows) - keep
+        if count <= 0:
+            return 0
+        self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        del self._rows[:count]
+        self.has_older = True
+        self._reindex()
+        self.endRemoveRows()
+        return count
+
     def insert_message(self, message: Message) -> bool:
         """A new message of this conversation, placed by seq. The store moves later messages down by one when it
         inserts in the middle (an answer to a queued message); the copies here follow."""

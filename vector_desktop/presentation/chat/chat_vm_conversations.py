@@ -18,6 +18,8 @@ from vector_desktop.presentation.chat.chat_vm_events import ChatEventsPart
 
 EXPORT_FORMATS = ("md", "json")
 MAX_TEMPERATURE = 2.0
+TRIM_ABOVE_PAGES = 4  # a transcript with more pages loaded than this is trimmed when the reader is back at the end
+KEEP_PAGES = 2  # ... to this many pages
 
 
 def _tr(text: str) -> str:
@@ -126,6 +128,14 @@ class ChatConversationsPart(ChatEventsPart):
             return 0
         has_older = len(page) > count
         return self.messages.prepend_page([self._with_live_text(m) for m in page[-count:]], has_older)
+
+    def trim_older(self) -> int:
+        """The reader is back at the end of a transcript that grew long as they paged back: let the oldest rows go
+        (they page in again when scrolled to), so each layout of the transcript stays as cheap as a fresh one's.
+        Returns how many rows went."""
+        if self._loading_older or self._jumping or self.messages.rowCount() <= TRIM_ABOVE_PAGES * self.page_size:
+            return 0
+        return self.messages.drop_oldest(KEEP_PAGES * self.page_size)
 
     def new_conversation(self) -> asyncio.Task[Any]:
         return self._start(self._new_conversation(), "chat.new")

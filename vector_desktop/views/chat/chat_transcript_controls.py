@@ -1,11 +1,12 @@
 """The Chat panel's transcript: it follows a growing answer unless the user scrolled away, keeps its place when an
-older page is prepended, loads older pages at the top, and turns message buttons and menu entries into actions."""
+older page is prepended, loads older pages at the top, lets them go again once the reader has been back at the end a
+while, and turns message buttons and menu entries into actions."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QListView, QMenu, QWidget
 
@@ -16,6 +17,7 @@ from vector_desktop.views.forms.ui_chat_panel import Ui_ChatPanel
 
 BOTTOM_SLACK = 8  # pixels from the end that still count as "at the bottom"
 LINK_SCHEMES = ("http", "https", "mailto")
+TRIM_AFTER_MS = 2000  # at the end this long: the pages loaded while reading back go (every layout costs per row)
 
 
 def _tr(text: str) -> str:
@@ -39,6 +41,8 @@ class TranscriptControls:
         self.stick_to_bottom = True
         self._keep_from_bottom: int | None = None
         self._adjusting_scroll = False
+        self.trim_timer = QTimer(window, singleShot=True, interval=TRIM_AFTER_MS)
+        self.trim_timer.timeout.connect(self._trim)
 
         ui.transcript.customContextMenuRequested.connect(self._message_menu)
         delegate.action_triggered.connect(self.trigger_action)
@@ -77,6 +81,8 @@ class TranscriptControls:
         if not self._adjusting_scroll:
             self._keep_from_bottom = None
             self.stick_to_bottom = value >= bar.maximum() - BOTTOM_SLACK
+            if self.stick_to_bottom:
+                self.trim_timer.start()
         if value <= bar.minimum() and self.vm.messages.has_older:
             self.vm.load_older()
 
@@ -92,6 +98,10 @@ class TranscriptControls:
             self._adjusting_scroll = False
         if maximum <= 0 and self.vm.messages.has_older:
             self.vm.load_older()  # the page does not fill the view yet
+
+    def _trim(self) -> None:
+        if self.stick_to_bottom and not self.ui.transcript.verticalScrollBar().isSliderDown():
+            self.vm.trim_older()
 
     # ------------------------------------------------------------------------------------------------ actions
 
