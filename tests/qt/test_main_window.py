@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from vector_desktop.qtsupport.theme import (
     SYSTEM_DARK_KEY,
@@ -115,6 +116,29 @@ def test_theme_menu_requests_and_palette_changes(qtbot, tmp_path: Path) -> None:
         assert apply_theme(app, "light") == "light"
         assert app.palette().window().color().lightness() > 200
     finally:
+        app.setStyleSheet("")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_disabled_button_looks_disabled(qtbot, theme: str) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        apply_theme(app, theme)
+        labels = []
+        for enabled in (True, False):
+            button = QPushButton("Connect")
+            button.setEnabled(enabled)
+            button.resize(120, 32)
+            qtbot.addWidget(button)
+            image = button.grab().toImage()
+            width, height = image.width(), image.height()
+            lightness = [image.pixelColor(x, y).lightness() for x in range(width) for y in range(height)]
+            labels.append(min(lightness) if theme == "light" else max(lightness))  # the label's strongest ink
+        enabled_ink, disabled_ink = labels
+        assert abs(disabled_ink - enabled_ink) > 60  # a button that cannot be used is drawn faint, not as usable
+    finally:
+        apply_theme(app, "light")
         app.setStyleSheet("")
 
 

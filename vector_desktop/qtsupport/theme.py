@@ -93,7 +93,9 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.PlaceholderText: "#8a909a",
     }
     for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
+        palette.setColor(role, QColor(colour))  # (every colour group: the disabled one is set after)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a4ab"))
     return palette
 
 
