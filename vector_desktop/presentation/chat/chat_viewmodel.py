@@ -64,14 +64,14 @@ class ChatViewModel(ChatSendingPart):
         if conversation_id != self.current_id:
             await self._select(conversation_id)
         self._frame.flush()
-        self._jumping = True
+        self._jumps += 1
         try:
             while self.messages.row_of(message_id) < 0:
                 if not self.messages.has_older or self.messages.conversation_id != conversation_id:
                     raise ChatError(_tr("That message is no longer in the conversation."))
                 await self._load_older(max(self.page_size, 200))
         finally:
-            self._jumping = False
+            self._jumps -= 1
         self.scroll_to_message.emit(message_id)
 
     # ------------------------------------------------------------------------------------------------ shutdown

@@ -133,7 +133,7 @@ class ChatConversationsPart(ChatEventsPart):
         """The reader is back at the end of a transcript that grew long as they paged back: let the oldest rows go
         (they page in again when scrolled to), so each layout of the transcript stays as cheap as a fresh one's.
         Returns how many rows went."""
-        if self._loading_older or self._jumping or self.messages.rowCount() <= TRIM_ABOVE_PAGES * self.page_size:
+        if self._loading_older or self._jumps or self.messages.rowCount() <= TRIM_ABOVE_PAGES * self.page_size:
             return 0
         return self.messages.drop_oldest(KEEP_PAGES * self.page_size)
 

@@ -133,7 +133,7 @@ class ChatViewModelState(QObject):
         self._stored: set[str] = set()  # ... whose user message reached the store
         self._clearing_draft: set[str] = set()  # a send will clear this conversation's stored draft itself
         self._loading_older = False
-        self._jumping = False  # pages are loaded until a message is found: none may be let go meanwhile
+        self._jumps = 0  # searches paging older messages in until theirs is found: none may be let go meanwhile
         self._preferred_model = ""
 
         # Streaming: every delta of a live answer is kept (so reopening its conversation shows all of it); the
