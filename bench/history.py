@@ -14,7 +14,8 @@ real store, offscreen).
   `rows_at_end` says how many rows were loaded when it began): a new streaming row, then a word or two every 30 ms
   (the view-model hands a streamed answer's text to the transcript's model that often), through that model; the GUI
   thread's CPU per update, vs `stream_update_cpu_short_ms`, the same stream at the end of a two-message
-  conversation, and the longest stall while it streams.
+  conversation, and the longest stall while it streams. `stream_read_back_*`: the same stream while the reader is
+  still at the top of the 1,000 rows scrolled back through (the answer grows far below what they read).
 - keystroke_p99_ms: QTest.keyClick into the composer with the conversation open, each timed to its processing and
   the composer's repaint; the keys come with pauses between them (a typist), so debounced work (draft saving, the
   context estimate) runs in between as it would.
@@ -243,6 +244,7 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         gc.collect()
         full_gc.append((time.perf_counter() - start) * 1000)
     tracked = len(gc.get_objects())
+    read_back_cpu, read_back_stall = await stream_answer(vm, args.updates)  # the reader still far back
     bar.setValue(bar.maximum())  # the reader back at the end, where the next answer comes
     await asyncio.sleep(BACK_AT_END_S)
     rows_at_end = vm.messages.rowCount()
@@ -269,6 +271,8 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "stream_cpu": stream_cpu,
         "stream_cpu_short": stream_cpu_short,
         "stream_stall": stream_stall,
+        "read_back_cpu": read_back_cpu,
+        "read_back_stall": read_back_stall,
         "gc_tracked_objects": tracked,
         "latencies": latencies,
         "scroll_stalls": gaps.stalls(),
@@ -354,6 +358,8 @@ def main() -> None:
         "stream_update_cpu_ms": round(found["stream_cpu"], 2),
         "stream_update_cpu_short_ms": round(found["stream_cpu_short"], 2),
         "stream_stall_max_ms": round(found["stream_stall"], 1),
+        "stream_read_back_cpu_ms": round(found["read_back_cpu"], 2),
+        "stream_read_back_stall_max_ms": round(found["read_back_stall"], 1),
         "full_gc_ms": round(found["full_gc_ms"], 1),
         "gc_tracked_objects": found["gc_tracked_objects"],
         "keystroke_p50_ms": round(statistics.median(latencies), 2),

@@ -338,6 +338,46 @@ def test_a_change_while_rows_come_waits_for_their_layout(qtbot: Any) -> None:
     assert laid_out(transcript)[-1][0] > laid_out(transcript)[-3][0]
 
 
+def scroll_down_to_the_end(transcript: Transcript) -> int:
+    """Page Down, painting each screen, until the view shows the end of the list, as a reader would. Returns the
+    steps taken."""
+    bar = transcript.view.verticalScrollBar()
+    for step in range(500):  # a guard against a loop that never ends, not a timing
+        transcript.view.executeDelayedItemsLayout()  # (what the next turn of the event loop does before painting)
+        transcript.frame()
+        if bar.value() == bar.maximum():
+            return step
+        bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    raise AssertionError("the end of the list was never reached")
+
+
+def test_a_row_growing_far_below_the_reader_is_laid_out_when_they_come_near(qtbot: Any) -> None:
+    messages = long_conversation(200)
+    streaming = message(201, 201, Role.ASSISTANT, "It is", model="m", status=MessageStatus.STREAMING)
+    transcript = Transcript(qtbot, [*messages, streaming], TranscriptListView)
+    model, view = transcript.model, transcript.view
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)  # as the chat panel's form has it
+    qtbot.waitUntil(lambda: laid_out(transcript)[-1][1] > 0)  # (a new list is laid out 20 rows per turn)
+    view.scrollTo(model.index(20), QListView.ScrollHint.PositionAtTop)  # the reader, far above the answer
+    picture = transcript.frame()
+    before = laid_out(transcript)
+    asked = size_hints(transcript)
+
+    for _line in range(12):  # the answer below grows, line after line
+        model.append_text(201, " and then a much longer explanation of how it got there" * 3)
+        qtbot.wait(5)
+        assert transcript.frame() == picture
+    assert set(asked) <= on_screen(transcript) | {200}  # the row itself is measured, the other 200 not laid out
+    end = view.verticalScrollBar().maximum()
+    assert laid_out(transcript)[:-1] == before[:-1] and end == before[-1][0] + before[-1][1] - view.viewport().height()
+
+    assert scroll_down_to_the_end(transcript) > 3  # the reader goes down to it
+    assert view.verticalScrollBar().maximum() > end  # laid out at its full height before it showed
+    assert_rows_follow_each_other(transcript)
+    bottom = view.visualRect(model.index(200)).bottom()
+    assert bottom == view.viewport().rect().bottom()  # and its last line is at the end of the list
+
+
 @pytest.mark.parametrize("batched", [False, True], ids=["single-pass, as in the chat panel", "batched"])
 def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any, batched: bool) -> None:
     """Texts that keep or change their rows' heights, anywhere in the list, with and without a frame between (and
@@ -365,7 +405,7 @@ def test_rows_stay_in_place_through_any_mix_of_changes(qtbot: Any, batched: bool
         if rng.random() < 0.4:
             qtbot.wait(rng.choice([0, 1, 5]))  # part of a batched layout done, or all of it
     qtbot.waitUntil(lambda: laid_out(transcript)[-1][1] > 0)
-    transcript.frame()
+    scroll_down_to_the_end(transcript)  # (rows that grew far below the reader are laid out when they come near)
     assert_rows_follow_each_other(transcript)
 
     fresh = Transcript(qtbot, model.messages(), TranscriptListView)

@@ -19,6 +19,11 @@ out so far after the first batch, which moves a reader who scrolled back to the 
 transcript then follows the answer to the bottom): while an answer grows, its line-by-line relayouts must keep the
 reader's place, and in one pass of cached heights they cost ~10 µs a row.
 
+A row that grew while more than a screen below what the reader looks at (an answer streaming at the end while they
+read far back) is not laid out at once either: nothing they see moves, and each layout of a long transcript asks every
+loaded row for its size (~6 ms per 1,000 rows, at every new line of the answer). The layout is owed and done when the
+reader scrolls to within a screen of that row, or with the next layout for any other reason.
+
 The chat panel's form (ui/chat_panel.ui) uses it as a promoted QListView."""
 
 from __future__ import annotations
@@ -35,6 +40,21 @@ ACTIONS_ONLY = frozenset({int(MessageRoles.ACTIONS), int(MessageRoles.VIEW)})
 
 
 class TranscriptListView(QListView):
+    _owed_from: int | None = None  # where the highest row that grew far below the viewport starts (not laid out)
+
+    def doItemsLayout(self) -> None:
+        self._owed_from = None
+        super().doItemsLayout()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self._owed_from is not None and not self._far_below_the_viewport(self._owed_from):
+            self.scheduleDelayedItemsLayout()  # the reader comes near a row that grew: lay it out before it shows
+
+    def _far_below_the_viewport(self, top: int) -> bool:
+        """Whether a row starting at `top` (in the contents) is more than a screen below the viewport's bottom."""
+        return top - self.verticalOffset() > 2 * self.viewport().height()
+
     def reset(self) -> None:
         self.setLayoutMode(QListView.LayoutMode.Batched)  # another conversation: every row is new
         super().reset()
@@ -58,6 +78,8 @@ class TranscriptListView(QListView):
             self.viewport().update()  # (no editors here, and a row's accessible text does not name its actions)
         elif top_left.row() == bottom_right.row() and self._keeps_its_height(top_left.row()):
             QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))  # that row repainted
+        elif top_left.row() == bottom_right.row() and (top := self._top_if_far_below(top_left.row())) is not None:
+            self._owed_from = top if self._owed_from is None else min(top, self._owed_from)  # nothing seen moves
         else:
             super().dataChanged(top_left, bottom_right, list(roles))
 
@@ -77,3 +99,14 @@ class TranscriptListView(QListView):
         else:
             laid_out = self.contentsSize().height() - rect.top()
         return laid_out == rect.height()
+
+    def _top_if_far_below(self, row: int) -> int | None:
+        """Where `row` starts in the contents, if that is more than a screen below the viewport's bottom as laid out,
+        and the reader is not near the end (there the view follows a growing answer); else None."""
+        below = self.contentsSize().height() - self.verticalOffset() - self.viewport().height()
+        if below <= self.viewport().height():
+            return None
+        rect = self.rectForIndex(self.model().index(row, 0))
+        if rect.isNull() or not self._far_below_the_viewport(rect.top()):
+            return None
+        return rect.top()
