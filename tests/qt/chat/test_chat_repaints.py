@@ -371,6 +371,22 @@ def test_a_row_growing_far_below_the_reader_is_laid_out_when_they_come_near(qtbo
     end = view.verticalScrollBar().maximum()
     assert laid_out(transcript)[:-1] == before[:-1] and end == before[-1][0] + before[-1][1] - view.viewport().height()
 
+    bar, answer_top = view.verticalScrollBar(), before[-1][0]
+    bar.setValue(answer_top - 1200)  # nearer, still more than a screen below the viewport: it stays owed
+    transcript.frame()
+    assert bar.maximum() == end
+    view.resize(700, 700)  # a taller window brings it within a screen: laid out before it can show
+    view.executeDelayedItemsLayout()
+    transcript.frame()
+    assert bar.maximum() > end - 200
+    view.resize(700, 500)
+    bar.setValue(0)
+    transcript.frame()
+    end = bar.maximum()
+    model.append_text(201, " and yet more of it" * 20)  # owed again, far below
+    transcript.frame()
+    assert bar.maximum() == end
+
     assert scroll_down_to_the_end(transcript) > 3  # the reader goes down to it
     assert view.verticalScrollBar().maximum() > end  # laid out at its full height before it showed
     assert_rows_follow_each_other(transcript)

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from vector_desktop.presentation.chat.chat_message_roles import MessageRoles
@@ -48,6 +49,13 @@ class TranscriptListView(QListView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        self._pay_if_near()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._pay_if_near()  # a taller window may reach the row
+
+    def _pay_if_near(self) -> None:
         if self._owed_from is not None and not self._far_below_the_viewport(self._owed_from):
             self.scheduleDelayedItemsLayout()  # the reader comes near a row that grew: lay it out before it shows
 
