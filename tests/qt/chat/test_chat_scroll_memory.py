@@ -225,10 +225,9 @@ async def test_a_short_stay_at_the_end_lets_nothing_go(qtbot, store) -> None:  #
         model, controls = chat.vm.messages, chat.panel.transcript
         controls.trim_timer.setInterval(300)
         await chat.page_up_until(MESSAGES)
-        chat.bar.setValue(chat.bar.maximum())
-        await asyncio.sleep(0.1)
-        chat.bar.setValue(chat.bar.maximum() // 2)  # and back up before the pages would go
-        await asyncio.sleep(0.5)
+        chat.bar.setValue(chat.bar.maximum())  # at the end (the timer starts) ...
+        chat.bar.setValue(chat.bar.maximum() // 2)  # ... and back up before it fires
+        await asyncio.sleep(0.6)
         assert model.rowCount() == MESSAGES
 
 
