@@ -20,7 +20,7 @@ from tests.support.chat_panel_driver import ChatPanelDriver, until
 from vector_desktop.ai.client import LLMClient
 from vector_desktop.ai.models import seed_model_infos
 from vector_desktop.domain.chat import Message, MessageStatus, Role
-from vector_desktop.presentation.chat.chat_models import MessageAction, MessageListModel
+from vector_desktop.presentation.chat.chat_models import MessageAction, MessageListModel, MessageRoles
 from vector_desktop.presentation.chat.chat_viewmodel import ChatViewModel
 from vector_desktop.services.chat.chat_service import ChatService
 from vector_desktop.store.chat_repository import ChatRepository
@@ -217,6 +217,22 @@ async def test_pages_read_back_go_once_the_reader_is_back_at_the_end(qtbot, stor
 
         await chat.page_up_until(MESSAGES + 1)  # the pages come in again when the reader goes back up
         assert seqs(chat) == [m.seq for m in messages] + [answer.seq] and not model.has_older
+
+
+@pytest.mark.asyncio
+async def test_a_question_sent_from_far_back_is_shown_and_followed_at_the_end(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    async with open_long_chat(qtbot, store) as (chat, _messages):
+        model, view, controls = chat.vm.messages, chat.ui.transcript, chat.panel.transcript
+        controls.trim_timer.setInterval(200)
+        await chat.page_up_until(MESSAGES)  # the reader at the top of the pages they brought in, reading
+        chat.type_and_send("One more question, from up here")
+        await until(lambda: model.rowCount() > MESSAGES and chat.laid_out())
+        await until(lambda: chat.bar.value() == chat.bar.maximum())  # taken to the end, where the question is
+        question = model.index(model.rowCount() - 2)
+        assert question.data(MessageRoles.TEXT) == "One more question, from up here"
+        assert view.visualRect(question).intersects(view.viewport().rect())
+        await until(lambda: model.rowCount() == 2 * chat.vm.page_size)  # and the pages read back go after a while
+        assert model.index(model.rowCount() - 2).data(MessageRoles.TEXT) == "One more question, from up here"
 
 
 @pytest.mark.asyncio

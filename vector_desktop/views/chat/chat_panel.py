@@ -191,7 +191,7 @@ class ChatPanel(QWidget):
         self.transcript.show_message(message_id)
 
     def _follow_answer(self) -> None:
-        self.transcript.stick_to_bottom = True
+        self.transcript.follow_to_end()
 
     # ------------------------------------------------------------------------------------------------ header
 

@@ -68,6 +68,15 @@ class TranscriptControls:
         transcript.setCurrentIndex(index)
         transcript.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
 
+    def follow_to_end(self) -> None:
+        """A message was sent: show the end and follow the answer there, wherever the reader was (an older page's
+        kept place included)."""
+        self._keep_from_bottom = None
+        self.stick_to_bottom = True
+        bar = self.ui.transcript.verticalScrollBar()
+        bar.setValue(bar.maximum())  # (rows still to be laid out are followed when the range grows)
+        self.trim_timer.start()
+
     def _on_transcript_reset(self) -> None:
         self.stick_to_bottom = True
         self._keep_from_bottom = None
