@@ -50,7 +50,6 @@ def confirm_system_scheme(app: QApplication, prefs: QSettings, choice: str, assu
 
 
 def dark_palette() -> QPalette:
-    palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#25272d",
         QPalette.ColorRole.WindowText: "#e6e7ea",
@@ -70,15 +69,10 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Dark: "#15161a",
         QPalette.ColorRole.Light: "#3d4049",
     }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b707a"))
-    return palette
+    return _palette(roles, disabled_text="#6b707a")
 
 
 def light_palette() -> QPalette:
-    palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#f7f7f9",
         QPalette.ColorRole.WindowText: "#1d1f24",
@@ -92,10 +86,16 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.Link: "#4338ca",
         QPalette.ColorRole.PlaceholderText: "#8a909a",
     }
+    return _palette(roles, disabled_text="#a0a4ab")
+
+
+def _palette(roles: dict[QPalette.ColorRole, str], *, disabled_text: str) -> QPalette:
+    """`roles` for every colour group, then the texts of disabled widgets faint (without it they look usable)."""
+    palette = QPalette()
     for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))  # (every colour group: the disabled one is set after)
+        palette.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a4ab"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
     return palette
 
 

@@ -109,11 +109,11 @@ class TranscriptListView(QListView):
         return laid_out == rect.height()
 
     def _top_if_far_below(self, row: int) -> int | None:
-        """Where `row` starts in the contents, if that is more than a screen below the viewport's bottom as laid out,
-        and the reader is not near the end (there the view follows a growing answer); else None."""
+        """Where `row` starts in the contents, if that is more than a screen below the viewport's bottom as laid out;
+        else None."""
         below = self.contentsSize().height() - self.verticalOffset() - self.viewport().height()
         if below <= self.viewport().height():
-            return None
+            return None  # no row can be that far (the usual case, a reader at the end: no row measured for it)
         rect = self.rectForIndex(self.model().index(row, 0))
         if rect.isNull() or not self._far_below_the_viewport(rect.top()):
             return None
