@@ -104,16 +104,17 @@ class CrashReporter:
             environment=environment,
             release=self._release,
             before_send=self._before_send,
-            # No personal data: send_default_pii is left unset because its default is off and, since sentry-sdk
-            # 2.7x, passing it at all raises a DeprecationWarning (replaced by data_collection).
-            include_local_variables=False,  # locals may hold keys or message text
+            # No personal data and no locals (they may hold keys or message text): sentry-sdk 3 collects both
+            # unless told not to.
+            data_collection={"user_info": False, "stack_frame_variables": False, "http_bodies": []},
             server_name="",  # the host name is often the user's name
             # A desktop app needs no web-framework or HTTP-client hooks; only errors and log breadcrumbs.
             default_integrations=False,
             auto_enabling_integrations=False,
             integrations=[
                 DedupeIntegration(),
-                LoggingIntegration(level=logging.INFO, event_level=None, sentry_logs_level=None),
+                # Breadcrumbs from INFO up; no event from a log line, no Sentry log stream.
+                LoggingIntegration(level=None, event_level=None, breadcrumb_level=logging.INFO),
             ],
             auto_session_tracking=False,
             send_client_reports=False,
