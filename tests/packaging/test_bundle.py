@@ -130,6 +130,24 @@ def test_a_second_start_on_the_same_profile(bundle_dir: Path, bundle_env: dict[s
 
 
 @bundle_test
+def test_crash_reports_start_in_the_bundle(bundle_dir: Path, bundle_env: dict[str, str], tmp_path: Path) -> None:
+    """Sentry's SDK and the integrations the app names are in the bundle and start (a missing module, or an option
+    the installed SDK no longer takes, only shows as a warning in the log)."""
+    profile = tmp_path / "profile"
+    env = {
+        **bundle_env,
+        "SENTRY_DSN": "http://public@127.0.0.1:9/1",  # never reached: nothing is reported in this run
+        "VECTOR_CRASH_REPORTS": "true",
+        "VECTOR_PRIVACY_ASKED": "true",
+    }
+    result = run_bundle(bundle_dir, env, tmp_path, "--profile", str(profile), "--screenshot", str(tmp_path / "s.png"))
+    assert result.returncode == 0, result.stderr
+    log = (profile / "logs" / "vector-desktop.log").read_text(encoding="utf-8")
+    assert "crash reports enabled" in log, log[-2000:]
+    assert "crash reports not enabled" not in log
+
+
+@bundle_test
 def test_ask_against_a_loopback_model_server(
     bundle_dir: Path, bundle_env: dict[str, str], tmp_path: Path, sse_server: ScriptedLLMServer
 ) -> None:
