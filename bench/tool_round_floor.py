@@ -71,6 +71,8 @@ class Ladder:
                         chunk = state.handle_data(event.data, event.event)
                         if chunk is not None:
                             collected.add(chunk)
+        if parse and not (collected.text or collected.tool_calls()):
+            raise RuntimeError("the stream was read, but nothing was parsed from it")
         return collected
 
     async def round(self, parse: bool, store: bool, conversation_id: str = "") -> float:
