@@ -47,6 +47,11 @@ from bench.tool_round_rig import (  # noqa: E402
     RoundClock,
     llm_server_child,
 )
+from vector_desktop.ai.chunks import ChatAccumulator, StreamState  # noqa: E402
+from vector_desktop.ai.providers import ProviderConfig  # noqa: E402
+from vector_desktop.ai.sse import SSEDecoder  # noqa: E402
+from vector_desktop.domain.chat import MessageStatus, Role, ToolCallRecord  # noqa: E402
+from vector_desktop.services.chat.chat_next_rows import answer_row, call_row  # noqa: E402
 
 PAUSE_S = 0.03  # between rounds
 
@@ -58,10 +63,6 @@ class Ladder:
         self.llm_url, self.http, self.mcp, self.bodies, self.repo = llm_url, http, mcp, bodies, repo
 
     async def stream(self, body: dict[str, Any], parse: bool) -> Any:
-        from vector_desktop.ai.chunks import ChatAccumulator, StreamState
-        from vector_desktop.ai.providers import ProviderConfig
-        from vector_desktop.ai.sse import SSEDecoder
-
         state = StreamState(ProviderConfig.openrouter(KEY, self.llm_url), MODEL)
         decoder, collected = SSEDecoder(), ChatAccumulator()
         async with self.http.stream("POST", f"{self.llm_url}/chat/completions", json=body) as response:
@@ -77,9 +78,6 @@ class Ladder:
 
     async def round(self, parse: bool, store: bool, conversation_id: str = "") -> float:
         """One round; with `store`, its rows written as ChatService writes them (chat_next_rows.py)."""
-        from vector_desktop.domain.chat import MessageStatus, Role, ToolCallRecord
-        from vector_desktop.services.chat.chat_next_rows import answer_row, call_row
-
         repo = self.repo
         started = time.perf_counter()
         if store:
