@@ -8,13 +8,20 @@
 3. `stored`: the same, plus the four writes that keep the round across a kill -9, made inline with the app's
    ChatRepository (question + answer row, the answer + the tool row, the tool result + the next answer row, the
    final answer: each one transaction, as ChatService writes them);
-4. `chat`: the real round through ChatService + ChatToolbox (auto policy, audit line, the call's record) +
+4. `minimal`: the same as `parsed`, plus the least the round's records could cost in any design: the four commits
+   `stored` makes, and the tool call's record (begun in the second, finished in the third, as the issue asks
+   for), written with the standard library's sqlite3 on one connection kept open (statements SQLite caches, no
+   SQLAlchemy, no row objects), and the call's audit line appended to a file;
+5. `chat`: the real round through ChatService + ChatToolbox (auto policy, audit line, the call's record) +
    ConnectorsService on that same loop, its store calls made inline (`run_blocking` left at its default);
 and, for reference, `raw_qasync`: the raw round on a qasync loop on the main thread, the loop tool_round.py measures on.
 
 Sides alternate in blocks; medians are printed as one JSON line (`value`: `chat`; `baseline`: `raw_qasync`, the
 baseline of tool_round.py, whose goal is 1.2x it): how much of that budget the parsing and the durable writes take
 before any hop, loop or panel cost.
+`minimal` is a floor for any app that parses the stream and keeps the round across a kill -9, before any of its
+own logic, event or panel: if it is above 1.2x, the goal of tool_round.py is out of reach of any implementation on
+this stack, not only of this one.
 Usage: python bench/tool_round_floor.py [--blocks N] [--per-block N]
 """
 
@@ -55,12 +62,108 @@ from vector_desktop.services.chat.chat_next_rows import answer_row, call_row  # 
 
 PAUSE_S = 0.03  # between rounds
 
+NEXT_SEQ = "(SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?)"
+MESSAGE_COLUMNS = (
+    "conversation_id, seq, role, content, status, model, provider, prompt_tokens, completion_tokens, error, "
+    "tool_calls_json, tool_call_id, tool_name, images_json, parent_id, created_at, updated_at"
+)
+INSERT_MESSAGE = (
+    f"INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES (?, {NEXT_SEQ}, ?, ?, ?, ?, '', 0, 0, '', ?, ?, ?, '', ?, ?, ?)"
+)
+FINISH_MESSAGE = "UPDATE messages SET content = ?, status = 'complete', finish_reason = ?, tool_calls_json = ?, "
+FINISH_MESSAGE += "updated_at = ? WHERE id = ?"
+TOUCH = "UPDATE conversations SET updated_at = ? WHERE id = ?"
+BEGIN_ACTION = (
+    "INSERT INTO connector_tool_actions (connector_key, connector_name, tool_name, qualified_name, arguments_json, "
+    "status, origin, allowed_by, started_at, summary, result_truncated, error) "
+    "VALUES (?, 'Linear', ?, ?, ?, 'running', 'chat', 'auto', ?, '', 0, '')"
+)
+FINISH_ACTION = (
+    "UPDATE connector_tool_actions SET status = 'succeeded', finished_at = ?, duration_ms = ?, result_json = ? "
+    "WHERE id = ?"
+)
+
+
+class MinimalRecords:
+    """The round's durable records at the least they can cost: sqlite3 on one open connection (the app's pragmas),
+    each of the four writes one transaction, committed before the step that needs it; the audit line appended."""
+
+    def __init__(self, store_path: Path, audit_path: Path) -> None:
+        import sqlite3
+
+        from vector_desktop.store.engine import _set_pragmas
+
+        self.db = sqlite3.connect(store_path, timeout=5, check_same_thread=False)
+        _set_pragmas(self.db, None)
+        self.audit_path = audit_path
+
+    @staticmethod
+    def now() -> str:
+        from datetime import UTC, datetime
+
+        return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def _message(self, cid: str, role: str, content: str, status: str, now: str, **more: Any) -> int:
+        row = (cid, cid, role, content, status, MODEL, more.get("calls", ""), more.get("call_id", ""))
+        row += (more.get("tool", ""), more.get("parent"), now, now)
+        return self.db.execute(INSERT_MESSAGE, row).lastrowid or 0
+
+    def question(self, cid: str) -> tuple[int, int]:
+        """The question and its answer's row, the conversation touched, the draft gone."""
+        with self.db:
+            now = self.now()
+            user = self._message(cid, "user", QUESTION, "complete", now)
+            answer = self._message(cid, "assistant", "", "streaming", now, parent=user)
+            self.db.execute(TOUCH, (now, cid))
+            self.db.execute("DELETE FROM chat_drafts WHERE conversation_id = ?", (cid,))
+        return user, answer
+
+    def tool_call(self, cid: str, answer: int, calls: str, call_id: str) -> tuple[int, int]:
+        """The answer that asked, the tool's row and the call's record begun: before the call runs."""
+        with self.db:
+            now = self.now()
+            self.db.execute(FINISH_MESSAGE, ("", "tool_calls", calls, now, answer))
+            row = self._message(cid, "tool", "", "streaming", now, call_id=call_id, tool=TOOL, parent=answer)
+            action = (f"mcp:{cid}", TOOL, TOOL, json.dumps(ARGUMENTS), now)
+            record = self.db.execute(BEGIN_ACTION, action).lastrowid or 0
+            self.db.execute(TOUCH, (now, cid))
+        return row, record
+
+    def tool_result(self, cid: str, row: int, record: int, result: str, took: float) -> int:
+        """The result in the tool's row and in the call's record, the next answer's row; then the audit line."""
+        with self.db:
+            now = self.now()
+            self.db.execute(FINISH_MESSAGE, (result, "succeeded", "", now, row))
+            self.db.execute(FINISH_ACTION, (now, round(took * 1000), result, record))
+            answer = self._message(cid, "assistant", "", "streaming", now, parent=row)
+            self.db.execute(TOUCH, (now, cid))
+        line = {"time": now, "conversation": cid, "tool": TOOL, "arguments": ARGUMENTS, "decision": "auto"}
+        with self.audit_path.open("a", encoding="utf-8") as audit:
+            audit.write(json.dumps({**line, "status": "succeeded", "duration_ms": round(took * 1000)}) + "\n")
+        return answer
+
+    def recorded(self, cid: str) -> bool:
+        """The round's call record finished and its audit line written (read after the timed round)."""
+        query = "SELECT COUNT(*) FROM connector_tool_actions WHERE connector_key = ? AND status = 'succeeded'"
+        (finished,) = self.db.execute(query, (f"mcp:{cid}",)).fetchone()
+        with self.audit_path.open("rb") as audit:
+            audit.seek(max(0, self.audit_path.stat().st_size - 1000))
+            last = audit.read().splitlines()[-1]
+        return finished == 1 and json.loads(last)["conversation"] == cid
+
+    def answer(self, answer: int, text: str) -> None:
+        with self.db:
+            self.db.execute(FINISH_MESSAGE, (text, "stop", "", self.now(), answer))
+
 
 class Ladder:
     """The steps below the chat service, on the loop they are made on: one HTTP client, one MCP session."""
 
-    def __init__(self, llm_url: str, http: Any, mcp: Any, bodies: list[dict[str, Any]], repo: Any) -> None:
+    def __init__(
+        self, llm_url: str, http: Any, mcp: Any, bodies: list[dict[str, Any]], repo: Any, minimal: MinimalRecords
+    ) -> None:
         self.llm_url, self.http, self.mcp, self.bodies, self.repo = llm_url, http, mcp, bodies, repo
+        self.minimal = minimal
 
     async def stream(self, body: dict[str, Any], parse: bool) -> Any:
         state = StreamState(ProviderConfig.openrouter(KEY, self.llm_url), MODEL)
@@ -100,6 +203,25 @@ class Ladder:
             repo.update_message(answer.id, content=final.text, status=MessageStatus.COMPLETE, finish_reason="stop")
         return time.perf_counter() - started
 
+    async def minimal_round(self, conversation_id: str) -> float:
+        """`parsed`, with the round's records written by MinimalRecords."""
+        records = self.minimal
+        started = time.perf_counter()
+        _user, answer = records.question(conversation_id)
+        asked = await self.stream(self.bodies[0], True)
+        call = asked.tool_calls()[0]
+        calls = json.dumps([{"id": call.id, "name": call.name, "arguments": call.arguments}])
+        row, record = records.tool_call(conversation_id, answer, calls, call.id)
+        called = time.perf_counter()
+        result = await self.mcp.call_tool(TOOL, ARGUMENTS)
+        if result.is_error:
+            raise RuntimeError(f"the tool call failed: {result}")
+        text = json.dumps([getattr(part, "text", "") for part in result.content])
+        answer = records.tool_result(conversation_id, row, record, text, time.perf_counter() - called)
+        final = await self.stream(self.bodies[1], True)
+        records.answer(answer, final.text)
+        return time.perf_counter() - started
+
 
 async def chat_rounds(chat: Any, clock: RoundClock, rounds: int) -> list[float]:
     times = []
@@ -122,6 +244,20 @@ async def ladder_rounds(ladder: Ladder, chat: Any, parse: bool, store: bool, rou
         conversation_id = (await chat.create_conversation(model=MODEL)).id if store else ""
         await asyncio.sleep(PAUSE_S)
         times.append(await ladder.round(parse, store, conversation_id))
+    return times
+
+
+async def minimal_rounds(ladder: Ladder, chat: Any, rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        conversation_id = (await chat.create_conversation(model=MODEL)).id
+        await asyncio.sleep(PAUSE_S)
+        times.append(await ladder.minimal_round(conversation_id))
+        rows = [(m.role.value, m.status.value) for m in ladder.repo.messages_page(conversation_id)]
+        if rows != [(role, "complete") for role in ("user", "assistant", "tool", "assistant")]:
+            raise RuntimeError(f"the minimal round's rows are not the app's: {rows}")
+        if not ladder.minimal.recorded(conversation_id):
+            raise RuntimeError("the minimal round's call record or audit line is missing")
     return times
 
 
@@ -163,9 +299,11 @@ class Sides:
 
         self.holder = asyncio.ensure_future(hold())
         mcp = await opened
-        self.ladder = Ladder(self.llm_url, self.http, mcp, bodies, self.repo)
+        records = MinimalRecords(rig.core.store.path, rig.core.paths.data_dir / "minimal-audit.jsonl")
+        self.ladder = Ladder(self.llm_url, self.http, mcp, bodies, self.repo, records)
         for parse, store in ((False, False), (True, False), (True, True)):
             await ladder_rounds(self.ladder, self.chat, parse, store, 5)
+        await minimal_rounds(self.ladder, self.chat, 5)
 
     async def close(self) -> None:
         self.closing.set()
@@ -178,6 +316,7 @@ class Sides:
             "raw": lambda: ladder_rounds(self.ladder, self.chat, False, False, per_block),
             "parsed": lambda: ladder_rounds(self.ladder, self.chat, True, False, per_block),
             "stored": lambda: ladder_rounds(self.ladder, self.chat, True, True, per_block),
+            "minimal": lambda: minimal_rounds(self.ladder, self.chat, per_block),
             "chat": lambda: chat_rounds(self.chat, self.clock, per_block),
         }
 
