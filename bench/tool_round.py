@@ -230,13 +230,19 @@ async def raw_round_timed(raw: Any, meter: StallMeter) -> dict[str, float]:
 
 
 async def measure(
-    blocks: int, per_block: int, warm: int, profiler: Any = None, pace_ms: float = 0.0, history: int = 0
+    blocks: int,
+    per_block: int,
+    warm: int,
+    profiler: Any = None,
+    pace_ms: float = 0.0,
+    history: int = 0,
+    service_thread: bool = False,
 ) -> dict[str, Any]:
     from vector_desktop.core import TOOL_AUDIT_FILE
     from vector_desktop.qtsupport.gc_timer import GuiThreadGarbageCollector
 
     with tempfile.TemporaryDirectory() as tmp, tool_server_child() as mcp_url, llm_server_child(pace_ms) as llm_url:
-        rig = open_chat(Path(tmp) / "profile", llm_url, mcp_url)
+        rig = open_chat(Path(tmp) / "profile", llm_url, mcp_url, service_thread)
         collector = GuiThreadGarbageCollector()
         meter = StallMeter()
         try:
@@ -365,6 +371,11 @@ def main() -> int:
     parser.add_argument(
         "--history", type=int, default=0, help="each round's conversation has N earlier messages (default 0: new)"
     )
+    parser.add_argument(
+        "--service-thread",
+        action="store_true",
+        help="the panel's chat service runs on a loop of its own off the GUI thread (bench/chat_on_thread.py)",
+    )
     args = parser.parse_args()
     blocks = args.blocks or (6 if args.quick else 30)
     per_block = 3 if args.quick and args.per_block == 5 else args.per_block
@@ -379,7 +390,9 @@ def main() -> int:
     loop = qasync_loop(app)
     profiler = cProfile.Profile() if args.profile else None
     try:
-        outcome = loop.run_until_complete(measure(blocks, per_block, warm, profiler, args.pace_ms, args.history))
+        outcome = loop.run_until_complete(
+            measure(blocks, per_block, warm, profiler, args.pace_ms, args.history, args.service_thread)
+        )
     finally:
         loop.close()  # stops its executor's threads (Qt aborts at exit while they run)
     if profiler is not None:
@@ -405,6 +418,7 @@ def main() -> int:
         "quick": args.quick,
         "pace_ms": args.pace_ms,
         "history": args.history,
+        "service_thread": args.service_thread,
     }
     print(json.dumps(result))
     return 0

@@ -160,14 +160,18 @@ class RoundClock(ChatListener):
     def arm(self) -> None:
         self.marks.clear()
         self.done = asyncio.Event()
+        self.done_at = 0.0
 
     def _mark(self, name: str, message: Any) -> None:
         at = time.perf_counter()
         self.marks.append((name, at, message))
         answered = name == "finished" and message.role.value == "assistant" and not message.tool_calls
-        if (answered or name == "failed") and self.done is not None and not self.done.is_set():
+        if (answered or name == "failed") and self.done is not None and not self.done_at:
             self.done_at = at
-            self.done.set()
+            self.tell_done(self.done)
+
+    def tell_done(self, done: asyncio.Event) -> None:
+        done.set()
 
     def message_added(self, message: Message) -> None:
         self._mark("added", message)
@@ -261,17 +265,21 @@ class ChatRig:
     painted_at: float = 0.0
     paint: asyncio.Event = field(default_factory=asyncio.Event)  # set at each paint of the transcript
     watch: Any = None
+    closers: list[Any] = field(default_factory=list)
 
     async def close(self) -> None:
         await self.view_model.aclose()
         await self.client.aclose()
+        for close in self.closers:
+            close()
         self.panel.close()
         self.connectors.close()
 
 
-def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
+def open_chat(profile: Path, llm_url: str, mcp_url: str, service_thread: bool = False) -> ChatRig:
     """As gui.py (_build_chat) and gui_tools.py (build_chat_tools) wire it, on a fresh profile; the MCP test server
-    added as a connector (streamable HTTP), its tools listed."""
+    added as a connector (streamable HTTP), its tools listed. `service_thread`: the view-model's ChatService runs on
+    the connectors' loop thread instead (bench/chat_on_thread.py; the headless one stays on this loop)."""
     from bench.connectors_servers import open_service
     from vector_desktop.ai.client import LLMClient
     from vector_desktop.ai.models import seed_model_infos
@@ -303,8 +311,25 @@ def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
     client = LLMClient([ProviderConfig.openrouter(KEY, llm_url)], timeout=120, max_retries=0)
     client.prepare()
     repo = ChatRepository(connectors.core.store.sessions)
-    service = ChatService(repo, client, run_blocking=blocking.run, default_model=MODEL, tools=toolbox)
+    service: Any = ChatService(repo, client, run_blocking=blocking.run, default_model=MODEL, tools=toolbox)
     headless = ChatService(repo, client, run_blocking=blocking.run, default_model=MODEL, tools=toolbox)
+    clock = RoundClock()
+    closers: list[Any] = []
+    if service_thread:
+        from bench.chat_on_thread import ClockOnThread, ServiceOnThread
+
+        clock = ClockOnThread()
+        clock.gui_loop = loop
+
+        async def on_thread() -> tuple[Any, Any]:
+            own_client = LLMClient([ProviderConfig.openrouter(KEY, llm_url)], timeout=120, max_retries=0)
+            own_client.prepare()
+            own_toolbox = make_chat_toolbox(connectors.core, runtime, connectors_service, approver)
+            return ChatService(repo, own_client, default_model=MODEL, tools=own_toolbox), own_client
+
+        threaded, own_client = runtime.run(on_thread())
+        closers.append(lambda: runtime.run(own_client.aclose(), 10))
+        service = ServiceOnThread(threaded, runtime.loop, loop)
     view_model = ChatViewModel(
         service,
         run_blocking=lambda fn: loop.run_in_executor(None, fn),
@@ -312,8 +337,10 @@ def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
         check_context=client.check_context,
     )
     view_model.tools.set_catalog(lambda: tool_groups(connectors_service))
-    clock = RoundClock()
-    service.add_listener(clock)
+    if service_thread:
+        runtime.loop.call_soon_threadsafe(threaded.add_listener, clock)  # after the view-model's
+    else:
+        service.add_listener(clock)
     headless.add_listener(clock)
     panel = ChatPanel(view_model)
     panel.resize(1100, 760)
@@ -321,6 +348,7 @@ def open_chat(profile: Path, llm_url: str, mcp_url: str) -> ChatRig:
     rig = ChatRig(
         connectors, client, service, headless, toolbox, approver, view_model, panel, clock, blocking, tool_name
     )
+    rig.closers = closers
     watch_paints(rig)
     return rig
 
