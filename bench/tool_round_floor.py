@@ -32,11 +32,13 @@ import asyncio
 import gc
 import json
 import os
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +91,6 @@ class MinimalRecords:
     each of the four writes one transaction, committed before the step that needs it; the audit line appended."""
 
     def __init__(self, store_path: Path, audit_path: Path) -> None:
-        import sqlite3
-
         from vector_desktop.store.engine import _set_pragmas
 
         self.db = sqlite3.connect(store_path, timeout=5, check_same_thread=False)
@@ -99,21 +99,30 @@ class MinimalRecords:
 
     @staticmethod
     def now() -> str:
-        from datetime import UTC, datetime
-
         return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
-    def _message(self, cid: str, role: str, content: str, status: str, now: str, **more: Any) -> int:
-        row = (cid, cid, role, content, status, MODEL, more.get("calls", ""), more.get("call_id", ""))
-        row += (more.get("tool", ""), more.get("parent"), now, now)
+    def _message(
+        self,
+        cid: str,
+        role: str,
+        status: str,
+        now: str,
+        *,
+        call_id: str = "",
+        tool: str = "",
+        parent: int | None = None,
+    ) -> int:
+        """A new row, empty but for the question's text (its seq the next in the conversation)."""
+        content = QUESTION if role == "user" else ""
+        row = (cid, cid, role, content, status, MODEL, "", call_id, tool, parent, now, now)
         return self.db.execute(INSERT_MESSAGE, row).lastrowid or 0
 
     def question(self, cid: str) -> tuple[int, int]:
         """The question and its answer's row, the conversation touched, the draft gone."""
         with self.db:
             now = self.now()
-            user = self._message(cid, "user", QUESTION, "complete", now)
-            answer = self._message(cid, "assistant", "", "streaming", now, parent=user)
+            user = self._message(cid, "user", "complete", now)
+            answer = self._message(cid, "assistant", "streaming", now, parent=user)
             self.db.execute(TOUCH, (now, cid))
             self.db.execute("DELETE FROM chat_drafts WHERE conversation_id = ?", (cid,))
         return user, answer
@@ -123,7 +132,7 @@ class MinimalRecords:
         with self.db:
             now = self.now()
             self.db.execute(FINISH_MESSAGE, ("", "tool_calls", calls, now, answer))
-            row = self._message(cid, "tool", "", "streaming", now, call_id=call_id, tool=TOOL, parent=answer)
+            row = self._message(cid, "tool", "streaming", now, call_id=call_id, tool=TOOL, parent=answer)
             action = (f"mcp:{cid}", TOOL, TOOL, json.dumps(ARGUMENTS), now)
             record = self.db.execute(BEGIN_ACTION, action).lastrowid or 0
             self.db.execute(TOUCH, (now, cid))
@@ -135,7 +144,7 @@ class MinimalRecords:
             now = self.now()
             self.db.execute(FINISH_MESSAGE, (result, "succeeded", "", now, row))
             self.db.execute(FINISH_ACTION, (now, round(took * 1000), result, record))
-            answer = self._message(cid, "assistant", "", "streaming", now, parent=row)
+            answer = self._message(cid, "assistant", "streaming", now, parent=row)
             self.db.execute(TOUCH, (now, cid))
         line = {"time": now, "conversation": cid, "tool": TOOL, "arguments": ARGUMENTS, "decision": "auto"}
         with self.audit_path.open("a", encoding="utf-8") as audit:
